@@ -1,0 +1,1 @@
+"""Domain objects and rules: plain Python, standard library only."""
