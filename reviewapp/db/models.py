@@ -323,3 +323,12 @@ class EvidenceNoteRow(Base):
     frozen_by_review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SettingRow(Base):
+    """Small application settings shared by everyone using this database (organisation name...)."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

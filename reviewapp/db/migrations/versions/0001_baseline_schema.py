@@ -364,6 +364,12 @@ def upgrade() -> None:
         sa.UniqueConstraint("review_id", "role", name=op.f("uq_signoffs_review_role")),
     )
 
+    op.create_table(
+        "app_settings",
+        sa.Column("key", sa.String(length=100), nullable=False),
+        sa.Column("value", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_app_settings")),
+    )
     for statement in triggers.create_statements(op.get_bind().dialect.name):
         op.execute(statement)
 
@@ -371,6 +377,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for statement in triggers.drop_statements(op.get_bind().dialect.name):
         op.execute(statement)
+    op.drop_table("app_settings")
     op.drop_table("signoffs")
     op.drop_table("indicator_ratings")
     with op.batch_alter_table("goals", schema=None) as batch_op:

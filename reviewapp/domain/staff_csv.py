@@ -1,0 +1,129 @@
+"""Parse a staff list exported from a spreadsheet or HR system (CSV), reporting every bad row."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from reviewapp.domain.errors import ValidationError
+from reviewapp.domain.staff import StaffDraft
+
+_HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "full name", "staff name", "employee name"),
+    "employee_number": (
+        "employee_number",
+        "employee number",
+        "employee no",
+        "employee no.",
+        "employee #",
+        "employee id",
+        "emp no",
+        "staff number",
+        "staff id",
+    ),
+    "position": ("position", "job title", "title", "role"),
+    "branch": ("branch", "location", "branch name"),
+    "start_date": ("start_date", "start date", "hire date", "started"),
+    "preferred_name": ("preferred_name", "preferred name", "known as"),
+    "email": ("email", "e-mail", "email address"),
+}
+_REQUIRED = ("name", "employee_number", "position", "branch", "start_date")
+
+
+class StaffCsvError(ValidationError):
+    """The file as a whole cannot be used; ``problems`` lists every reason by line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class StaffCsvRow:
+    line: int
+    draft: StaffDraft
+
+
+def _normalise(header: str) -> str:
+    return " ".join(header.strip().lower().replace("_", " ").split())
+
+
+def _columns(headers: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        key = _normalise(header)
+        for field, variants in _HEADERS.items():
+            if key in {_normalise(v) for v in variants} and field not in found:
+                found[field] = index
+    return found
+
+
+def parse_staff_csv(text: str) -> list[StaffCsvRow]:
+    """All rows or nothing: raises StaffCsvError naming each bad line and why."""
+    text = text.removeprefix("\ufeff")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel  # type: ignore[assignment]
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        headers = next(reader)
+    except StopIteration:
+        raise StaffCsvError(["The file is empty."]) from None
+    columns = _columns(headers)
+    missing = [f for f in _REQUIRED if f not in columns]
+    if missing:
+        raise StaffCsvError(
+            [f"Line 1: missing column(s): {', '.join(missing)} (found: {', '.join(headers)})."]
+        )
+    rows: list[StaffCsvRow] = []
+    problems: list[str] = []
+    numbers: dict[str, int] = {}
+    for record in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+
+        def cell(field: str, record: list[str] = record) -> str:
+            index = columns.get(field)
+            return record[index].strip() if index is not None and index < len(record) else ""
+
+        reasons = [f"{f.replace('_', ' ')} is empty" for f in _REQUIRED if not cell(f)]
+        start: date | None = None
+        if cell("start_date"):
+            try:
+                start = date.fromisoformat(cell("start_date"))
+            except ValueError:
+                reasons.append(f"start date {cell('start_date')!r} is not an ISO date (YYYY-MM-DD)")
+        number = cell("employee_number")
+        if number and number in numbers:
+            reasons.append(f"employee number {number} is also on line {numbers[number]}")
+        elif number:
+            numbers[number] = line
+        for field, limit in (("name", 200), ("position", 200), ("branch", 200), ("email", 254)):
+            if len(cell(field)) > limit:
+                reasons.append(f"{field} is longer than {limit} characters")
+        if reasons:
+            problems.append(f"Line {line}: {'; '.join(reasons)}.")
+            continue
+        rows.append(
+            StaffCsvRow(
+                line,
+                StaffDraft(
+                    name=cell("name"),
+                    employee_number=number,
+                    position=cell("position"),
+                    branch_name=cell("branch"),
+                    start_date=start,
+                    preferred_name=cell("preferred_name"),
+                    email=cell("email"),
+                ),
+            )
+        )
+    if problems:
+        raise StaffCsvError(problems)
+    if not rows:
+        raise StaffCsvError(["The file has a header but no staff rows."])
+    return rows

@@ -1,0 +1,23 @@
+"""Where reviewapp keeps its files: resources beside the package, data in the user's data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "reviewapp"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+FRAMEWORKS = RESOURCES / "frameworks"
+DEFAULT_FRAMEWORK_FILE = FRAMEWORKS / "sols-customer-service.json"
+DEFAULT_FRAMEWORK_KEY = "sols-customer-service"
+DB_ENV = "REVIEWAPP_DB"
+
+
+def default_database() -> Path:
+    """``$REVIEWAPP_DB`` if set, else ``reviewapp.sqlite3`` in the platform's user data folder."""
+    configured = os.environ.get(DB_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "reviewapp.sqlite3"

@@ -1,0 +1,112 @@
+"""Review lists: one query for any number of reviews, with the overall rating computed in SQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Integer, case, func, select
+from sqlalchemy.orm import aliased
+
+from reviewapp.db.models import (
+    BranchRow,
+    CompetencyRatingRow,
+    CompetencyRow,
+    ReviewRow,
+    StaffRow,
+)
+from reviewapp.domain.review import ReviewStatus, ReviewSummary, ReviewType
+from reviewapp.services.store import Store
+
+
+class ReviewQueries:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def list(
+        self,
+        *,
+        staff_id: int | None = None,
+        status: ReviewStatus | None = None,
+        branch: str | None = None,
+        period_from: date | None = None,
+        period_to: date | None = None,
+        review_ids: list[int] | None = None,
+    ) -> list[ReviewSummary]:
+        """Summaries newest first; periods touching [period_from, period_to] are included."""
+        ratings = (
+            select(
+                CompetencyRatingRow.review_id.label("review_id"),
+                func.avg(CompetencyRatingRow.rating).label("mean"),
+                func.sum(
+                    case(
+                        (
+                            (CompetencyRatingRow.rating.is_not(None))
+                            | CompetencyRatingRow.not_observed,
+                            1,
+                        ),
+                        else_=0,
+                    )
+                ).label("rated"),
+            )
+            .group_by(CompetencyRatingRow.review_id)
+            .subquery()
+        )
+        competency_count = (
+            select(func.count(CompetencyRow.id))
+            .where(CompetencyRow.framework_id == ReviewRow.framework_id)
+            .scalar_subquery()
+        )
+        branch = branch or None
+        branch_alias = aliased(BranchRow)
+        query = (
+            select(
+                ReviewRow.id,
+                ReviewRow.staff_id,
+                func.coalesce(ReviewRow.staff_name_snapshot, StaffRow.name),
+                func.coalesce(ReviewRow.branch_snapshot, branch_alias.name, ""),
+                ReviewRow.review_type,
+                ReviewRow.period_start,
+                ReviewRow.period_end,
+                ReviewRow.status,
+                func.coalesce(func.cast(ReviewRow.overall_override, Integer) * 1.0, ratings.c.mean),
+                func.coalesce(ratings.c.rated, 0),
+                competency_count,
+                ReviewRow.updated_at,
+            )
+            .join(StaffRow, StaffRow.id == ReviewRow.staff_id)
+            .outerjoin(branch_alias, branch_alias.id == StaffRow.branch_id)
+            .outerjoin(ratings, ratings.c.review_id == ReviewRow.id)
+        )
+        if staff_id is not None:
+            query = query.where(ReviewRow.staff_id == staff_id)
+        if status is not None:
+            query = query.where(ReviewRow.status == ReviewStatus(status).value)
+        if branch is not None:
+            query = query.where(
+                func.coalesce(ReviewRow.branch_snapshot, branch_alias.name) == branch
+            )
+        if period_from is not None:
+            query = query.where(ReviewRow.period_end >= period_from)
+        if period_to is not None:
+            query = query.where(ReviewRow.period_start <= period_to)
+        if review_ids is not None:
+            query = query.where(ReviewRow.id.in_(review_ids))
+        query = query.order_by(ReviewRow.period_end.desc(), ReviewRow.id.desc())
+        with self._store.transaction() as session:
+            return [
+                ReviewSummary(
+                    id=r[0],
+                    staff_id=r[1],
+                    staff_name=r[2],
+                    branch_name=r[3],
+                    review_type=ReviewType(r[4]),
+                    period_start=r[5],
+                    period_end=r[6],
+                    status=ReviewStatus(r[7]),
+                    overall_rating=float(r[8]) if r[8] is not None else None,
+                    rated_count=int(r[9]),
+                    competency_count=int(r[10]),
+                    updated_at=r[11],
+                )
+                for r in session.execute(query)
+            ]
