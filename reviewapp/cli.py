@@ -1,0 +1,68 @@
+"""The command line: ``reviewapp`` alone starts the GUI; subcommands work on the database directly.
+
+Each group of subcommands lives in a module of ``reviewapp.commands`` with a ``register(subparsers)``
+function; handlers receive the parsed arguments and an opened ``Services`` and return an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from reviewapp import __version__, paths
+from reviewapp.domain.errors import ReviewAppError
+
+COMMAND_MODULES = (
+    "reviewapp.commands.frameworks",
+    "reviewapp.commands.staff",
+    "reviewapp.commands.reviews",
+    "reviewapp.commands.demo",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="reviewapp",
+        description="Staff performance reviews against a competency framework. "
+        "With no command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"reviewapp {__version__}")
+    db_help = f"database file (default: ${paths.DB_ENV} or the user data folder)"
+    parser.add_argument("--db", metavar="PATH", help=db_help)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    database = args.db or str(paths.default_database())
+    if args.command is None:
+        from reviewapp.app import main as gui_main
+
+        return gui_main(database)
+    from reviewapp.services.container import Services
+
+    try:
+        services = Services.open(database)
+    except ReviewAppError as exc:
+        print(f"reviewapp: {exc}", file=sys.stderr)
+        return 2
+    try:
+        code: int = args.handler(args, services)
+        return code
+    except ReviewAppError as exc:
+        print(f"reviewapp: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("reviewapp: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        services.close()

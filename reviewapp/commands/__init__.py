@@ -1,0 +1,1 @@
+"""Subcommand groups of the ``reviewapp`` command line, one module each."""
