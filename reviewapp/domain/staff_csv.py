@@ -66,7 +66,7 @@ def parse_staff_csv(text: str) -> list[StaffCsvRow]:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
     try:
         headers = next(reader)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from dataclasses import replace
 
@@ -167,7 +168,7 @@ class FrameworkService:
             data = framework_to_dict(load(session, framework_id))
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
-    def edit_scale(self, framework_id: int, levels: list[RatingLevel]) -> Framework:
+    def edit_scale(self, framework_id: int, levels: builtins.list[RatingLevel]) -> Framework:
         """Change the scale's labels and descriptions.
 
         A version no review uses is edited in place; one in use stays as it is and a new version

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import unicodedata
 import uuid
 from datetime import date
@@ -101,7 +102,7 @@ class StaffService:
                 raise NotFoundError(f"There is no staff member with id {staff_id}.")
             return convert.staff(row)
 
-    def branches(self) -> list[Branch]:
+    def branches(self) -> builtins.list[Branch]:
         with self._store.transaction() as session:
             rows = session.execute(select(BranchRow.id, BranchRow.name).order_by(BranchRow.name))
             return [Branch(*row) for row in rows]
@@ -133,7 +134,7 @@ class StaffService:
             session.flush()
             return convert.staff(row)
 
-    def import_csv(self, text: str) -> list[StaffMember]:
+    def import_csv(self, text: str) -> builtins.list[StaffMember]:
         """Add every row of a staff CSV, or none: each problem is reported by line number."""
         rows = parse_staff_csv(text)
         with self._store.transaction() as session:
