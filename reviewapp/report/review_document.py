@@ -1,0 +1,324 @@
+"""The review document: cover page, one section per competency, goals, comments, signatures."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from reportlab.lib.styles import StyleSheet1
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+
+from reviewapp.domain.evidence import EvidenceNote
+from reviewapp.domain.framework import Competency, Framework
+from reviewapp.domain.review import Assessment, Goal, Review, SignOffRole
+from reviewapp.domain.rules import derive_overall
+from reviewapp.report.flowables import SignatureLine
+from reviewapp.report.fonts import REGULAR
+from reviewapp.report.layout import CONTENT_WIDTH, PageDecor, build_pdf
+from reviewapp.report.settings import DocumentSettings, ReviewDocumentData
+from reviewapp.report.styles import make_styles
+from reviewapp.report.tables import boxed, data_table
+from reviewapp.report.text import long_date, markup, paragraphs
+
+NOT_RATED = "Not rated"
+RATING_WIDTH = 4.2 * cm
+CODE_WIDTH = 1.5 * cm
+
+
+def period_text(review: Review) -> str:
+    return f"{long_date(review.period_start)} – {long_date(review.period_end)}"
+
+
+def rating_text(framework: Framework, assessment: Assessment) -> str:
+    if assessment.not_observed:
+        return framework.scale.not_observed_label
+    if assessment.rating is None:
+        return NOT_RATED
+    return f"{assessment.rating} · {framework.scale.label(assessment.rating)}"
+
+
+def goals_table(goals: Sequence[Goal], styles: StyleSheet1) -> Table:
+    """Description, measure, target date, support and status of each goal."""
+    head = ["Goal", "Measure of success", "Target date", "Support", "Status"]
+    rows: list[list[object]] = [[Paragraph(h, styles["CellHead"]) for h in head]]
+    cell = styles["CellSmall"]
+    for goal in sorted(goals, key=lambda g: g.position):
+        rows.append(
+            [
+                paragraphs(goal.description, cell),
+                paragraphs(goal.success_measure, cell, empty="–"),
+                Paragraph(long_date(goal.target_date, "–"), cell),
+                paragraphs(goal.support, cell, empty="–"),
+                Paragraph(goal.status.label, cell),
+            ]
+        )
+    date_width, status_width = 3.0 * cm, 2.4 * cm
+    flexible = CONTENT_WIDTH - date_width - status_width
+    widths = [flexible * 0.38, flexible * 0.32, date_width, flexible * 0.30, status_width]
+    return data_table(rows, widths)
+
+
+class _ReviewStory:
+    def __init__(self, data: ReviewDocumentData, settings: DocumentSettings) -> None:
+        self.framework = data.framework
+        self.review = data.review
+        self.data = data
+        self.settings = settings
+        self.s = make_styles()
+        self.notes: dict[int, list[EvidenceNote]] = defaultdict(list)
+        for note in sorted(data.notes, key=lambda n: (n.observed_on, n.created_at, n.id)):
+            self.notes[note.competency_id].append(note)
+
+    def build(self) -> list[Flowable]:
+        story = self.cover()
+        story.append(PageBreak())
+        for competency in self.framework.competencies:
+            story += self.competency(competency)
+        story += self.unlinked_notes()
+        story += self.narrative()
+        story += self.signatures()
+        story += self.fingerprint()
+        return story
+
+    # -- first page -------------------------------------------------------------------------
+
+    def cover(self) -> list[Flowable]:
+        r, f, s = self.review, self.framework, self.s
+        story: list[Flowable] = [
+            Paragraph("Performance Review", s["Title"]),
+            Paragraph(f"{r.review_type.label} review · {period_text(r)}", s["Subtitle"]),
+        ]
+        details = [
+            ("Employee", r.staff_name, "Employee number", r.employee_number or "–"),
+            ("Position", r.staff_position or "–", "Branch", r.branch_name or "–"),
+            ("Reviewer", r.reviewer_name, "Review type", r.review_type.label),
+            ("Review period", period_text(r), "Meeting date", long_date(r.meeting_date)),
+            ("Framework", f"{f.title} (version {f.version})", "Status", r.status.label),
+        ]
+        rows: list[list[object]] = [
+            [
+                Paragraph(a, s["Label"]),
+                Paragraph(markup(b), s["Cell"]),
+                Paragraph(c, s["Label"]),
+                Paragraph(markup(d), s["Cell"]),
+            ]
+            for a, b, c, d in details
+        ]
+        source = Paragraph(markup(f.source), s["Cell"])
+        rows.append([Paragraph("Source", s["Label"]), source, "", ""])
+        label = 3.3 * cm
+        value = CONTENT_WIDTH / 2 - label
+        story.append(
+            data_table(
+                rows, [label, value, label, value], header=False, extra=[("SPAN", (1, -1), (3, -1))]
+            )
+        )
+        story += [Paragraph("Summary of ratings", s["H1"]), self.summary(), Spacer(1, 10)]
+        story.append(self.overall())
+        return story
+
+    def summary(self) -> Table:
+        s = self.s
+        rows: list[list[object]] = [
+            [Paragraph(h, s["CellHead"]) for h in ("Code", "Competency", "Rating")]
+        ]
+        for c in self.framework.competencies:
+            assessment = self.review.competency(c.id).assessment
+            rows.append(
+                [
+                    Paragraph(markup(c.code), s["CellBold"]),
+                    Paragraph(markup(c.statement), s["Cell"]),
+                    Paragraph(markup(rating_text(self.framework, assessment)), s["Cell"]),
+                ]
+            )
+        widths = [CODE_WIDTH, CONTENT_WIDTH - CODE_WIDTH - RATING_WIDTH, RATING_WIDTH]
+        return data_table(rows, widths, zebra=True)
+
+    def overall(self) -> Table:
+        s = self.s
+        overall = derive_overall(self.framework, self.review)
+        content: list[Flowable] = [Paragraph("Overall rating", s["Label"])]
+        if overall.override is not None:
+            level = overall.override
+            content.append(Paragraph(markup(f"{level.value} · {level.label}"), s["H2"]))
+            note = "Set by the reviewer, overriding the derived rating."
+            content.append(Paragraph(note, s["Small"]))
+            content.append(Spacer(1, 4))
+            content.append(Paragraph("Reason for the override", s["Label"]))
+            content += paragraphs(overall.override_reason, s["Cell"])
+            content.append(Spacer(1, 4))
+            content.append(Paragraph(markup(f"Derived rating: {overall.formula}"), s["Small"]))
+        elif overall.derived is not None and overall.derived_level is not None:
+            level = overall.derived_level
+            content.append(Paragraph(markup(f"{overall.derived:.2f} · {level.label}"), s["H2"]))
+            content.append(Paragraph(markup(level.description), s["Cell"]))
+            content.append(Spacer(1, 4))
+            content.append(
+                Paragraph(markup(f"Mean of the rated competencies: {overall.formula}"), s["Small"])
+            )
+        else:
+            content.append(Paragraph("Not yet rated", s["H2"]))
+            content.append(Paragraph(markup(overall.formula), s["Small"]))
+        for flowable in content:
+            flowable.keepWithNext = 0
+        return boxed(content, CONTENT_WIDTH)
+
+    # -- competencies -----------------------------------------------------------------------
+
+    def competency(self, c: Competency) -> list[Flowable]:
+        s, f = self.s, self.framework
+        assessed = self.review.competency(c.id)
+        head = Paragraph(f"{markup(c.code)}&nbsp;&nbsp;{markup(c.statement)}", s["H1"])
+        rows: list[list[object]] = [
+            [
+                Paragraph("Code", s["CellHead"]),
+                Paragraph(markup(f.indicator_heading or "Indicators"), s["CellHead"]),
+                Paragraph("Rating", s["CellHead"]),
+            ]
+        ]
+        for indicator in c.indicators:
+            rows.append(
+                [
+                    Paragraph(markup(indicator.code), s["CellSmall"]),
+                    Paragraph(markup(indicator.text), s["CellSmall"]),
+                    Paragraph(
+                        markup(rating_text(f, self.review.indicator(indicator.id))), s["CellSmall"]
+                    ),
+                ]
+            )
+        widths = [CODE_WIDTH, CONTENT_WIDTH - CODE_WIDTH - RATING_WIDTH, RATING_WIDTH]
+        story: list[Flowable] = [head, data_table(rows, widths), Spacer(1, 8)]
+        story.append(self.competency_rating(assessed.assessment))
+        story.append(Paragraph("Manager's comment", s["H3"]))
+        story += paragraphs(assessed.comment, s["Body"], empty="No comment recorded.")
+        story.append(Paragraph(f"Evidence ({len(self.notes.get(c.id, []))})", s["H3"]))
+        story += self.evidence(self.notes.get(c.id, []), "No evidence notes in the review period.")
+        story.append(Spacer(1, 10))
+        return story
+
+    def competency_rating(self, assessment: Assessment) -> Table:
+        s, scale = self.s, self.framework.scale
+        text = f"<b>Competency rating:</b> {markup(rating_text(self.framework, assessment))}"
+        content: list[Flowable] = [Paragraph(text, s["Cell"])]
+        if assessment.rating is not None:
+            description = scale.level(assessment.rating).description
+            content.append(Paragraph(markup(description), s["Small"]))
+        return boxed(content, CONTENT_WIDTH)
+
+    def evidence(self, notes: Iterable[EvidenceNote], empty: str) -> list[Flowable]:
+        s, story = self.s, []
+        for note in notes:
+            meta = f"{long_date(note.observed_on)} · {note.source.label}"
+            if note.indicator_id is not None:
+                try:
+                    _, indicator = self.framework.indicator(note.indicator_id)
+                    meta += f" · {indicator.code} {indicator.text}"
+                except KeyError:
+                    meta += " · indicator no longer in this framework"
+            story.append(Paragraph(markup(meta), s["NoteMeta"]))
+            story += paragraphs(note.text, s["NoteText"], empty="(empty note)")
+        return story or [Paragraph(empty, s["Empty"])]
+
+    def unlinked_notes(self) -> list[Flowable]:
+        known = {c.id for c in self.framework.competencies}
+        notes = [n for cid, group in self.notes.items() if cid not in known for n in group]
+        if not notes:
+            return []
+        notes.sort(key=lambda n: (n.observed_on, n.created_at, n.id))
+        return [Paragraph("Other evidence", self.s["H1"]), *self.evidence(notes, "")]
+
+    # -- after the competencies -------------------------------------------------------------
+
+    def narrative(self) -> list[Flowable]:
+        r, s = self.review, self.s
+        story: list[Flowable] = []
+        for title, text in (("Strengths", r.strengths), ("Development areas", r.development_areas)):
+            story.append(Paragraph(title, s["H1"]))
+            story += paragraphs(text, s["Body"], empty="None recorded.")
+        if self.data.previous_open_goals:
+            story.append(Paragraph("Open goals from the previous review", s["H1"]))
+            story.append(goals_table(self.data.previous_open_goals, s))
+        story.append(Paragraph("Goals", s["H1"]))
+        if r.goals:
+            story.append(goals_table(r.goals, s))
+        else:
+            story.append(Paragraph("No goals recorded.", s["Empty"]))
+        story.append(Paragraph("Employee comments", s["H1"]))
+        story += paragraphs(r.employee_comments, s["Body"], empty="None recorded.")
+        if r.addenda:
+            story.append(Paragraph("Addenda", s["H1"]))
+            for addendum in sorted(r.addenda, key=lambda a: (a.written_on, a.created_at)):
+                meta = f"{long_date(addendum.written_on)} · {addendum.author}"
+                story.append(Paragraph(markup(meta), s["NoteMeta"]))
+                story += paragraphs(addendum.text, s["NoteText"], empty="(empty addendum)")
+        return story
+
+    def signatures(self) -> list[Flowable]:
+        s, r = self.s, self.review
+        columns: list[list[Flowable]] = []
+        for role, title, name in (
+            (SignOffRole.REVIEWER, "Reviewer", r.reviewer_name),
+            (SignOffRole.EMPLOYEE, "Employee", r.staff_name),
+        ):
+            cell: list[Flowable] = [
+                Paragraph(title, s["H2"]),
+                Paragraph(f"<b>Name:</b> {markup(name)}", s["Cell"]),
+                Spacer(1, 10),
+                SignatureLine("Signature"),
+                SignatureLine("Date"),
+                Spacer(1, 6),
+            ]
+            signoff = r.signoff(role)
+            if signoff is not None:
+                text = f"Signed electronically by {signoff.name} on {long_date(signoff.signed_on)}:"
+                cell.append(Paragraph(markup(text), s["Small"]))
+                cell += paragraphs(f"“{signoff.statement}”", s["Quote"])
+            else:
+                cell.append(Paragraph("No electronic sign-off recorded.", s["SmallItalic"]))
+            for flowable in cell:
+                flowable.keepWithNext = 0
+            columns.append(cell)
+        gap = 1 * cm
+        table = Table([columns], colWidths=[(CONTENT_WIDTH - gap) / 2] * 2, hAlign="LEFT")
+        table.setStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), gap),
+                ("RIGHTPADDING", (1, 0), (1, -1), 0),
+            ]
+        )
+        return [KeepTogether([Paragraph("Signatures", s["H1"]), table])]
+
+    def fingerprint(self) -> list[Flowable]:
+        r = self.review
+        if not r.is_finalised:
+            return []
+        when = long_date(r.finalised_at.date()) if r.finalised_at else "an unrecorded date"
+        text = (
+            f"Finalised on {when}. SHA-256 fingerprint of the review content: "
+            f"{r.fingerprint or 'not recorded'}"
+        )
+        return [Paragraph(markup(text), self.s["Fingerprint"])]
+
+
+def render_review(data: ReviewDocumentData, settings: DocumentSettings) -> bytes:
+    """The complete review document as PDF bytes."""
+    review = data.review
+    decor = PageDecor(
+        title=f"Performance review: {review.staff_name}, {period_text(review)}",
+        organisation=settings.organisation,
+        branch=review.branch_name,
+        header_right="Performance review - Confidential",
+        footer_left=f"{review.staff_name} · {period_text(review)}",
+        footer_generated=f"Generated on {long_date(settings.generation_date)}",
+        draft=not review.is_finalised,
+        logo=settings.logo_path,
+    )
+    subject = f"{review.review_type.label} performance review, {data.framework.title}"
+    story = _ReviewStory(data, settings).build()
+    return build_pdf(
+        story, decor, author=review.reviewer_name, subject=subject, language=settings.language
+    )
