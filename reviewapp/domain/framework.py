@@ -42,10 +42,10 @@ class RatingScale:
         return self.level(value).label
 
     def nearest(self, score: float) -> RatingLevel:
-        """The level a mean score falls on, rounding halves up (3.5 -> 4)."""
+        """The level nearest a mean score, rounding halves up (3.5 -> 4; on 1/3/5, 2.0 -> 3)."""
         best = self.levels[0]
-        for level in self.levels:
-            if score + 1e-9 >= level.value - 0.5:
+        for below, level in zip(self.levels, self.levels[1:], strict=False):
+            if score + 1e-9 >= (below.value + level.value) / 2:
                 best = level
         return best
 
