@@ -62,6 +62,20 @@ def _columns(headers: list[str]) -> dict[str, int]:
 
 def parse_staff_csv(text: str) -> list[StaffCsvRow]:
     """All rows or nothing: raises StaffCsvError naming each bad line and why."""
+    rows, problems = parse_staff_csv_rows(text)
+    if problems:
+        raise StaffCsvError([message for _line, message in problems])
+    if not rows:
+        raise StaffCsvError(["The file has a header but no staff rows."])
+    return rows
+
+
+def parse_staff_csv_rows(text: str) -> tuple[list[StaffCsvRow], list[tuple[int, str]]]:
+    """The good rows and (line, problem) for each bad one, so a caller can add its own checks.
+
+    A file that cannot be read as a staff list at all (empty, required columns missing) raises
+    StaffCsvError.
+    """
     text = text.removeprefix("\ufeff")
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -79,7 +93,7 @@ def parse_staff_csv(text: str) -> list[StaffCsvRow]:
             [f"Line 1: missing column(s): {', '.join(missing)} (found: {', '.join(headers)})."]
         )
     rows: list[StaffCsvRow] = []
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []
     numbers: dict[str, int] = {}
     for record in reader:
         line = reader.line_num
@@ -106,7 +120,7 @@ def parse_staff_csv(text: str) -> list[StaffCsvRow]:
             if len(cell(field)) > limit:
                 reasons.append(f"{field} is longer than {limit} characters")
         if reasons:
-            problems.append(f"Line {line}: {'; '.join(reasons)}.")
+            problems.append((line, f"Line {line}: {'; '.join(reasons)}."))
             continue
         rows.append(
             StaffCsvRow(
@@ -122,8 +136,4 @@ def parse_staff_csv(text: str) -> list[StaffCsvRow]:
                 ),
             )
         )
-    if problems:
-        raise StaffCsvError(problems)
-    if not rows:
-        raise StaffCsvError(["The file has a header but no staff rows."])
-    return rows
+    return rows, problems

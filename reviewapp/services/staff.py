@@ -15,7 +15,7 @@ from reviewapp.db.models import BranchRow, StaffRow
 from reviewapp.domain.errors import ConflictError, NotFoundError, ValidationError
 from reviewapp.domain.rules import MAX_NAME_LENGTH, validate_text
 from reviewapp.domain.staff import Branch, StaffDraft, StaffMember
-from reviewapp.domain.staff_csv import StaffCsvError, parse_staff_csv
+from reviewapp.domain.staff_csv import StaffCsvError, parse_staff_csv_rows
 from reviewapp.services.store import Store
 
 
@@ -136,7 +136,9 @@ class StaffService:
 
     def import_csv(self, text: str) -> builtins.list[StaffMember]:
         """Add every row of a staff CSV, or none: each problem is reported by line number."""
-        rows = parse_staff_csv(text)
+        rows, problems = parse_staff_csv_rows(text)
+        if not rows and not problems:
+            raise StaffCsvError(["The file has a header but no staff rows."])
         with self._store.transaction() as session:
             taken = set(
                 session.scalars(
@@ -145,19 +147,22 @@ class StaffService:
                     )
                 )
             )
-            clashes = [
-                f"Line {r.line}: employee number {r.draft.employee_number} already exists."
-                for r in rows
-                if r.draft.employee_number in taken
-            ]
-            if clashes:
-                raise StaffCsvError(clashes)
-            created = []
+            cleaned: builtins.list[StaffDraft] = []
             for item in rows:
+                if item.draft.employee_number in taken:
+                    number = item.draft.employee_number
+                    problems.append(
+                        (item.line, f"Line {item.line}: employee number {number} already exists.")
+                    )
+                    continue
                 try:
-                    draft = _clean(item.draft)
+                    cleaned.append(_clean(item.draft))
                 except ValidationError as exc:
-                    raise StaffCsvError([f"Line {item.line}: {exc}"]) from exc
+                    problems.append((item.line, f"Line {item.line}: {exc}"))
+            if problems:
+                raise StaffCsvError([message for _line, message in sorted(problems)])
+            created = []
+            for draft in cleaned:
                 row = StaffRow(uuid=str(uuid.uuid4()))
                 _apply(session, row, draft)
                 session.add(row)
