@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "reviewapp.commands.staff",
     "reviewapp.commands.reviews",
     "reviewapp.commands.demo",
+    "reviewapp.commands.pdf",
 )
 
 

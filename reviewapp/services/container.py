@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from reviewapp.db.engine import make_engine, make_session_factory
 from reviewapp.db.migrate import upgrade
+from reviewapp.services.documents import DocumentService
 from reviewapp.services.evidence import EvidenceService
 from reviewapp.services.frameworks import FrameworkService
 from reviewapp.services.goals import GoalService
@@ -28,6 +29,7 @@ class Services:
     goals: GoalService
     evidence: EvidenceService
     settings: SettingsService
+    documents: DocumentService
 
     @classmethod
     def open(cls, path_or_url: str | Path) -> Services:
@@ -37,15 +39,23 @@ class Services:
         engine = make_engine(path_or_url)
         upgrade(engine)
         store = Store(make_session_factory(engine))
+        frameworks = FrameworkService(store)
+        staff = StaffService(store)
+        reviews = ReviewService(store)
+        goals = GoalService(store)
+        settings = SettingsService(store)
         services = cls(
             engine=engine,
             location=str(path_or_url),
-            frameworks=FrameworkService(store),
-            staff=StaffService(store),
-            reviews=ReviewService(store),
-            goals=GoalService(store),
+            frameworks=frameworks,
+            staff=staff,
+            reviews=reviews,
+            goals=goals,
             evidence=EvidenceService(store),
-            settings=SettingsService(store),
+            settings=settings,
+            documents=DocumentService(
+                str(path_or_url), frameworks, reviews, goals, staff, settings
+            ),
         )
         services.frameworks.ensure_default()
         return services
