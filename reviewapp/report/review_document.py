@@ -93,27 +93,23 @@ class _ReviewStory:
             ("Employee", r.staff_name, "Employee number", r.employee_number or "–"),
             ("Position", r.staff_position or "–", "Branch", r.branch_name or "–"),
             ("Reviewer", r.reviewer_name, "Review type", r.review_type.label),
-            ("Review period", period_text(r), "Meeting date", long_date(r.meeting_date)),
+            ("Period", period_text(r), "Meeting date", long_date(r.meeting_date)),
             ("Framework", f"{f.title} (version {f.version})", "Status", r.status.label),
         ]
         rows: list[list[object]] = [
             [
                 Paragraph(a, s["Label"]),
-                Paragraph(markup(b), s["Cell"]),
+                Paragraph(markup(b), s["CellSmall"]),
                 Paragraph(c, s["Label"]),
-                Paragraph(markup(d), s["Cell"]),
+                Paragraph(markup(d), s["CellSmall"]),
             ]
             for a, b, c, d in details
         ]
-        source = Paragraph(markup(f.source), s["Cell"])
+        source = Paragraph(markup(f.source), s["CellSmall"])
         rows.append([Paragraph("Source", s["Label"]), source, "", ""])
-        label = 3.3 * cm
-        value = CONTENT_WIDTH / 2 - label
-        story.append(
-            data_table(
-                rows, [label, value, label, value], header=False, extra=[("SPAN", (1, -1), (3, -1))]
-            )
-        )
+        widths = [2.6 * cm, 6.2 * cm, 3.5 * cm]
+        widths.append(CONTENT_WIDTH - sum(widths))
+        story.append(data_table(rows, widths, header=False, extra=[("SPAN", (1, -1), (3, -1))]))
         story += [Paragraph("Summary of ratings", s["H1"]), self.summary(), Spacer(1, 10)]
         story.append(self.overall())
         return story
@@ -127,9 +123,9 @@ class _ReviewStory:
             assessment = self.review.competency(c.id).assessment
             rows.append(
                 [
-                    Paragraph(markup(c.code), s["CellBold"]),
-                    Paragraph(markup(c.statement), s["Cell"]),
-                    Paragraph(markup(rating_text(self.framework, assessment)), s["Cell"]),
+                    Paragraph(f"<b>{markup(c.code)}</b>", s["CellSmall"]),
+                    Paragraph(markup(c.statement), s["CellSmall"]),
+                    Paragraph(markup(rating_text(self.framework, assessment)), s["CellSmall"]),
                 ]
             )
         widths = [CODE_WIDTH, CONTENT_WIDTH - CODE_WIDTH - RATING_WIDTH, RATING_WIDTH]
