@@ -82,15 +82,17 @@ def parse_staff_csv_rows(text: str) -> tuple[list[StaffCsvRow], list[tuple[int, 
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    try:
-        headers = next(reader)
-    except StopIteration:
-        raise StaffCsvError(["The file is empty."]) from None
+    headers = next((r for r in reader if any(cell.strip() for cell in r)), None)
+    if headers is None:
+        raise StaffCsvError(["The file is empty."])
     columns = _columns(headers)
     missing = [f for f in _REQUIRED if f not in columns]
     if missing:
         raise StaffCsvError(
-            [f"Line 1: missing column(s): {', '.join(missing)} (found: {', '.join(headers)})."]
+            [
+                f"Line {reader.line_num}: missing column(s): {', '.join(missing)} "
+                f"(found: {', '.join(headers)})."
+            ]
         )
     rows: list[StaffCsvRow] = []
     problems: list[tuple[int, str]] = []
