@@ -14,6 +14,7 @@ from reviewapp.services.evidence import EvidenceService
 from reviewapp.services.frameworks import FrameworkService
 from reviewapp.services.goals import GoalService
 from reviewapp.services.reviews import ReviewService
+from reviewapp.services.search import SearchService
 from reviewapp.services.settings import SettingsService
 from reviewapp.services.staff import StaffService
 from reviewapp.services.store import Store
@@ -30,6 +31,7 @@ class Services:
     evidence: EvidenceService
     settings: SettingsService
     documents: DocumentService
+    search: SearchService
 
     @classmethod
     def open(cls, path_or_url: str | Path) -> Services:
@@ -56,6 +58,7 @@ class Services:
             documents=DocumentService(
                 str(path_or_url), frameworks, reviews, goals, staff, settings
             ),
+            search=SearchService(store),
         )
         services.frameworks.ensure_default()
         return services
