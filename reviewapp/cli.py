@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "reviewapp.commands.reviews",
     "reviewapp.commands.demo",
     "reviewapp.commands.pdf",
+    "reviewapp.commands.search",
 )
 
 
