@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from reviewapp.domain.evidence import EvidenceNote
 from reviewapp.domain.framework import Competency, Framework
@@ -19,7 +19,7 @@ from reviewapp.report.layout import CONTENT_WIDTH, PageDecor, build_pdf
 from reviewapp.report.settings import DocumentSettings, ReviewDocumentData
 from reviewapp.report.styles import make_styles
 from reviewapp.report.tables import boxed, data_table
-from reviewapp.report.text import long_date, markup, paragraphs
+from reviewapp.report.text import Para, long_date, markup, paragraphs
 
 NOT_RATED = "Not rated"
 RATING_WIDTH = 4.2 * cm
@@ -41,16 +41,16 @@ def rating_text(framework: Framework, assessment: Assessment) -> str:
 def goals_table(goals: Sequence[Goal], styles: StyleSheet1) -> Table:
     """Description, measure, target date, support and status of each goal."""
     head = ["Goal", "Measure of success", "Target date", "Support", "Status"]
-    rows: list[list[object]] = [[Paragraph(h, styles["CellHead"]) for h in head]]
+    rows: list[list[object]] = [[Para(h, styles["CellHead"]) for h in head]]
     cell = styles["CellSmall"]
     for goal in sorted(goals, key=lambda g: g.position):
         rows.append(
             [
                 paragraphs(goal.description, cell),
                 paragraphs(goal.success_measure, cell, empty="–"),
-                Paragraph(long_date(goal.target_date, "–"), cell),
+                Para(long_date(goal.target_date, "–"), cell),
                 paragraphs(goal.support, cell, empty="–"),
-                Paragraph(goal.status.label, cell),
+                Para(goal.status.label, cell),
             ]
         )
     date_width, status_width = 3.0 * cm, 2.4 * cm
@@ -86,8 +86,8 @@ class _ReviewStory:
     def cover(self) -> list[Flowable]:
         r, f, s = self.review, self.framework, self.s
         story: list[Flowable] = [
-            Paragraph("Performance Review", s["Title"]),
-            Paragraph(f"{r.review_type.label} review · {period_text(r)}", s["Subtitle"]),
+            Para("Performance Review", s["Title"]),
+            Para(f"{r.review_type.label} review · {period_text(r)}", s["Subtitle"]),
         ]
         details = [
             ("Employee", r.staff_name, "Employee number", r.employee_number or "–"),
@@ -98,34 +98,34 @@ class _ReviewStory:
         ]
         rows: list[list[object]] = [
             [
-                Paragraph(a, s["Label"]),
-                Paragraph(markup(b), s["CellSmall"]),
-                Paragraph(c, s["Label"]),
-                Paragraph(markup(d), s["CellSmall"]),
+                Para(a, s["Label"]),
+                Para(markup(b), s["CellSmall"]),
+                Para(c, s["Label"]),
+                Para(markup(d), s["CellSmall"]),
             ]
             for a, b, c, d in details
         ]
-        source = Paragraph(markup(f.source), s["CellSmall"])
-        rows.append([Paragraph("Source", s["Label"]), source, "", ""])
+        source = Para(markup(f.source), s["CellSmall"])
+        rows.append([Para("Source", s["Label"]), source, "", ""])
         widths = [2.6 * cm, 6.2 * cm, 3.5 * cm]
         widths.append(CONTENT_WIDTH - sum(widths))
         story.append(data_table(rows, widths, header=False, extra=[("SPAN", (1, -1), (3, -1))]))
-        story += [Paragraph("Summary of ratings", s["H1"]), self.summary(), Spacer(1, 10)]
+        story += [Para("Summary of ratings", s["H1"]), self.summary(), Spacer(1, 10)]
         story.append(self.overall())
         return story
 
     def summary(self) -> Table:
         s = self.s
         rows: list[list[object]] = [
-            [Paragraph(h, s["CellHead"]) for h in ("Code", "Competency", "Rating")]
+            [Para(h, s["CellHead"]) for h in ("Code", "Competency", "Rating")]
         ]
         for c in self.framework.competencies:
             assessment = self.review.competency(c.id).assessment
             rows.append(
                 [
-                    Paragraph(f"<b>{markup(c.code)}</b>", s["CellSmall"]),
-                    Paragraph(markup(c.statement), s["CellSmall"]),
-                    Paragraph(markup(rating_text(self.framework, assessment)), s["CellSmall"]),
+                    Para(f"<b>{markup(c.code)}</b>", s["CellSmall"]),
+                    Para(markup(c.statement), s["CellSmall"]),
+                    Para(markup(rating_text(self.framework, assessment)), s["CellSmall"]),
                 ]
             )
         widths = [CODE_WIDTH, CONTENT_WIDTH - CODE_WIDTH - RATING_WIDTH, RATING_WIDTH]
@@ -134,28 +134,28 @@ class _ReviewStory:
     def overall(self) -> Table:
         s = self.s
         overall = derive_overall(self.framework, self.review)
-        content: list[Flowable] = [Paragraph("Overall rating", s["Label"])]
+        content: list[Flowable] = [Para("Overall rating", s["Label"])]
         if overall.override is not None:
             level = overall.override
-            content.append(Paragraph(markup(f"{level.value} · {level.label}"), s["H2"]))
+            content.append(Para(markup(f"{level.value} · {level.label}"), s["H2"]))
             note = "Set by the reviewer, overriding the derived rating."
-            content.append(Paragraph(note, s["Small"]))
+            content.append(Para(note, s["Small"]))
             content.append(Spacer(1, 4))
-            content.append(Paragraph("Reason for the override", s["Label"]))
+            content.append(Para("Reason for the override", s["Label"]))
             content += paragraphs(overall.override_reason, s["Cell"])
             content.append(Spacer(1, 4))
-            content.append(Paragraph(markup(f"Derived rating: {overall.formula}"), s["Small"]))
+            content.append(Para(markup(f"Derived rating: {overall.formula}"), s["Small"]))
         elif overall.derived is not None and overall.derived_level is not None:
             level = overall.derived_level
-            content.append(Paragraph(markup(f"{overall.derived:.2f} · {level.label}"), s["H2"]))
-            content.append(Paragraph(markup(level.description), s["Cell"]))
+            content.append(Para(markup(f"{overall.derived:.2f} · {level.label}"), s["H2"]))
+            content.append(Para(markup(level.description), s["Cell"]))
             content.append(Spacer(1, 4))
             content.append(
-                Paragraph(markup(f"Mean of the rated competencies: {overall.formula}"), s["Small"])
+                Para(markup(f"Mean of the rated competencies: {overall.formula}"), s["Small"])
             )
         else:
-            content.append(Paragraph("Not yet rated", s["H2"]))
-            content.append(Paragraph(markup(overall.formula), s["Small"]))
+            content.append(Para("Not yet rated", s["H2"]))
+            content.append(Para(markup(overall.formula), s["Small"]))
         for flowable in content:
             flowable.keepWithNext = 0
         return boxed(content, CONTENT_WIDTH)
@@ -165,20 +165,20 @@ class _ReviewStory:
     def competency(self, c: Competency) -> list[Flowable]:
         s, f = self.s, self.framework
         assessed = self.review.competency(c.id)
-        head = Paragraph(f"{markup(c.code)}&nbsp;&nbsp;{markup(c.statement)}", s["H1"])
+        head = Para(f"{markup(c.code)}&nbsp;&nbsp;{markup(c.statement)}", s["H1"])
         rows: list[list[object]] = [
             [
-                Paragraph("Code", s["CellHead"]),
-                Paragraph(markup(f.indicator_heading or "Indicators"), s["CellHead"]),
-                Paragraph("Rating", s["CellHead"]),
+                Para("Code", s["CellHead"]),
+                Para(markup(f.indicator_heading or "Indicators"), s["CellHead"]),
+                Para("Rating", s["CellHead"]),
             ]
         ]
         for indicator in c.indicators:
             rows.append(
                 [
-                    Paragraph(markup(indicator.code), s["CellSmall"]),
-                    Paragraph(markup(indicator.text), s["CellSmall"]),
-                    Paragraph(
+                    Para(markup(indicator.code), s["CellSmall"]),
+                    Para(markup(indicator.text), s["CellSmall"]),
+                    Para(
                         markup(rating_text(f, self.review.indicator(indicator.id))), s["CellSmall"]
                     ),
                 ]
@@ -186,9 +186,9 @@ class _ReviewStory:
         widths = [CODE_WIDTH, CONTENT_WIDTH - CODE_WIDTH - RATING_WIDTH, RATING_WIDTH]
         story: list[Flowable] = [head, data_table(rows, widths), Spacer(1, 8)]
         story.append(self.competency_rating(assessed.assessment))
-        story.append(Paragraph("Manager's comment", s["H3"]))
+        story.append(Para("Manager's comment", s["H3"]))
         story += paragraphs(assessed.comment, s["Body"], empty="No comment recorded.")
-        story.append(Paragraph(f"Evidence ({len(self.notes.get(c.id, []))})", s["H3"]))
+        story.append(Para(f"Evidence ({len(self.notes.get(c.id, []))})", s["H3"]))
         story += self.evidence(self.notes.get(c.id, []), "No evidence notes in the review period.")
         story.append(Spacer(1, 10))
         return story
@@ -196,10 +196,10 @@ class _ReviewStory:
     def competency_rating(self, assessment: Assessment) -> Table:
         s, scale = self.s, self.framework.scale
         text = f"<b>Competency rating:</b> {markup(rating_text(self.framework, assessment))}"
-        content: list[Flowable] = [Paragraph(text, s["Cell"])]
+        content: list[Flowable] = [Para(text, s["Cell"])]
         if assessment.rating is not None:
             description = scale.level(assessment.rating).description
-            content.append(Paragraph(markup(description), s["Small"]))
+            content.append(Para(markup(description), s["Small"]))
         return boxed(content, CONTENT_WIDTH)
 
     def evidence(self, notes: Iterable[EvidenceNote], empty: str) -> list[Flowable]:
@@ -212,9 +212,9 @@ class _ReviewStory:
                     meta += f" · {indicator.code} {indicator.text}"
                 except KeyError:
                     meta += " · indicator no longer in this framework"
-            story.append(Paragraph(markup(meta), s["NoteMeta"]))
+            story.append(Para(markup(meta), s["NoteMeta"]))
             story += paragraphs(note.text, s["NoteText"], empty="(empty note)")
-        return story or [Paragraph(empty, s["Empty"])]
+        return story or [Para(empty, s["Empty"])]
 
     def unlinked_notes(self) -> list[Flowable]:
         known = {c.id for c in self.framework.competencies}
@@ -222,7 +222,7 @@ class _ReviewStory:
         if not notes:
             return []
         notes.sort(key=lambda n: (n.observed_on, n.created_at, n.id))
-        return [Paragraph("Other evidence", self.s["H1"]), *self.evidence(notes, "")]
+        return [Para("Other evidence", self.s["H1"]), *self.evidence(notes, "")]
 
     # -- after the competencies -------------------------------------------------------------
 
@@ -230,23 +230,23 @@ class _ReviewStory:
         r, s = self.review, self.s
         story: list[Flowable] = []
         for title, text in (("Strengths", r.strengths), ("Development areas", r.development_areas)):
-            story.append(Paragraph(title, s["H1"]))
+            story.append(Para(title, s["H1"]))
             story += paragraphs(text, s["Body"], empty="None recorded.")
         if self.data.previous_open_goals:
-            story.append(Paragraph("Open goals from the previous review", s["H1"]))
+            story.append(Para("Open goals from the previous review", s["H1"]))
             story.append(goals_table(self.data.previous_open_goals, s))
-        story.append(Paragraph("Goals", s["H1"]))
+        story.append(Para("Goals", s["H1"]))
         if r.goals:
             story.append(goals_table(r.goals, s))
         else:
-            story.append(Paragraph("No goals recorded.", s["Empty"]))
-        story.append(Paragraph("Employee comments", s["H1"]))
+            story.append(Para("No goals recorded.", s["Empty"]))
+        story.append(Para("Employee comments", s["H1"]))
         story += paragraphs(r.employee_comments, s["Body"], empty="None recorded.")
         if r.addenda:
-            story.append(Paragraph("Addenda", s["H1"]))
+            story.append(Para("Addenda", s["H1"]))
             for addendum in sorted(r.addenda, key=lambda a: (a.written_on, a.created_at)):
                 meta = f"{long_date(addendum.written_on)} · {addendum.author}"
-                story.append(Paragraph(markup(meta), s["NoteMeta"]))
+                story.append(Para(markup(meta), s["NoteMeta"]))
                 story += paragraphs(addendum.text, s["NoteText"], empty="(empty addendum)")
         return story
 
@@ -258,8 +258,8 @@ class _ReviewStory:
             (SignOffRole.EMPLOYEE, "Employee", r.staff_name),
         ):
             cell: list[Flowable] = [
-                Paragraph(title, s["H2"]),
-                Paragraph(f"<b>Name:</b> {markup(name)}", s["Cell"]),
+                Para(title, s["H2"]),
+                Para(f"<b>Name:</b> {markup(name)}", s["Cell"]),
                 Spacer(1, 10),
                 SignatureLine("Signature"),
                 SignatureLine("Date"),
@@ -268,10 +268,10 @@ class _ReviewStory:
             signoff = r.signoff(role)
             if signoff is not None:
                 text = f"Signed electronically by {signoff.name} on {long_date(signoff.signed_on)}:"
-                cell.append(Paragraph(markup(text), s["Small"]))
+                cell.append(Para(markup(text), s["Small"]))
                 cell += paragraphs(f"“{signoff.statement}”", s["Quote"])
             else:
-                cell.append(Paragraph("No electronic sign-off recorded.", s["SmallItalic"]))
+                cell.append(Para("No electronic sign-off recorded.", s["SmallItalic"]))
             for flowable in cell:
                 flowable.keepWithNext = 0
             columns.append(cell)
@@ -286,7 +286,7 @@ class _ReviewStory:
                 ("RIGHTPADDING", (1, 0), (1, -1), 0),
             ]
         )
-        return [KeepTogether([Paragraph("Signatures", s["H1"]), table])]
+        return [KeepTogether([Para("Signatures", s["H1"]), table])]
 
     def fingerprint(self) -> list[Flowable]:
         r = self.review
@@ -297,7 +297,7 @@ class _ReviewStory:
             f"Finalised on {when}. SHA-256 fingerprint of the review content: "
             f"{r.fingerprint or 'not recorded'}"
         )
-        return [Paragraph(markup(text), self.s["Fingerprint"])]
+        return [Para(markup(text), self.s["Fingerprint"])]
 
 
 def render_review(data: ReviewDocumentData, settings: DocumentSettings) -> bytes:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -46,6 +47,23 @@ _MONTHS = (
 )
 
 Run = tuple[str | None, str]
+
+
+class Para(Paragraph):  # type: ignore[misc]
+    """A Paragraph that wraps again only for a new width.
+
+    Tables wrap every cell to measure rows and again to draw them, and keep-together groups
+    wrap their content more than once; the line breaks only change when the width does.
+    """
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # Paragraph.split deletes blPara when it gives up, forcing a fresh wrap.
+        if available_width != self._wrapped_width or "blPara" not in self.__dict__:
+            super().wrap(available_width, available_height)
+            self._wrapped_width = available_width
+        return self.width, self.height
 
 
 def clean(text: str) -> str:
@@ -102,21 +120,23 @@ def _chunks(block: str) -> Iterable[str]:
     yield block
 
 
-def paragraphs(text: str, style: ParagraphStyle, *, empty: str = "") -> list[Paragraph]:
+def paragraphs(text: str, style: ParagraphStyle, *, empty: str = "") -> list[Para]:
     """One Paragraph per typed paragraph (blank-line separated); very long ones cut further."""
     blocks = [b.strip("\n") for b in _BLANK_LINES.split(clean(text).strip())]
     blocks = [b for b in blocks if b.strip()]
     if not blocks:
-        return [Paragraph(_escape(empty), style)] if empty else []
-    return [Paragraph(markup(chunk), style) for block in blocks for chunk in _chunks(block)]
+        return [Para(_escape(empty), style)] if empty else []
+    return [Para(markup(chunk), style) for block in blocks for chunk in _chunks(block)]
 
 
 def text_width(text: str, font: str, size: float) -> float:
     return float(sum(stringWidth(part, name or font, size) for name, part in runs(clean(text))))
 
 
+@lru_cache(maxsize=512)
 def fit(text: str, font: str, size: float, width: float) -> str:
-    """`text` on one line, cut with an ellipsis if it is wider than `width`."""
+    """`text` on one line, cut with an ellipsis if it is wider than `width` (cached: headers
+    and footers ask for the same lines on every page)."""
     text = " ".join(clean(text).split())
     if text_width(text, font, size) <= width:
         return text
@@ -130,20 +150,29 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     return text[:low].rstrip() + "…"
 
 
+@lru_cache(maxsize=512)
+def _line(text: str, font: str, size: float) -> tuple[tuple[str, str, float], ...]:
+    """(font, text, width) runs of one line of user text."""
+    return tuple(
+        (name or font, part, stringWidth(part, name or font, size))
+        for name, part in runs(clean(text))
+    )
+
+
 def draw_text(
     canvas: Canvas, x: float, y: float, text: str, font: str, size: float, align: str = "left"
 ) -> None:
     """Draw one line of user text on the canvas, with fallback-font runs."""
-    parts = runs(clean(text))
-    total = sum(stringWidth(part, name or font, size) for name, part in parts)
+    parts = _line(text, font, size)
+    total = sum(width for _, _, width in parts)
     if align == "right":
         x -= total
     elif align == "centre":
         x -= total / 2
-    for name, part in parts:
-        canvas.setFont(name or font, size)
+    for name, part, width in parts:
+        canvas.setFont(name, size)
         canvas.drawString(x, y, part)
-        x += stringWidth(part, name or font, size)
+        x += width
 
 
 def long_date(value: date | None, missing: str = "Not set") -> str:

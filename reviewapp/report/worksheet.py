@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from reviewapp.domain.framework import Competency, Framework
 from reviewapp.domain.review import Goal
@@ -17,7 +17,7 @@ from reviewapp.report.review_document import goals_table
 from reviewapp.report.settings import DocumentSettings
 from reviewapp.report.styles import LIGHT_SHADE, make_styles
 from reviewapp.report.tables import data_table
-from reviewapp.report.text import long_date, markup, text_width
+from reviewapp.report.text import Para, long_date, markup, text_width
 
 CODE_WIDTH = 1.6 * cm
 MIN_BOX_COLUMN = 1.3 * cm
@@ -26,22 +26,20 @@ NOTE_LINES = 4
 
 
 def _scale_legend(framework: Framework, s: StyleSheet1) -> Table:
-    rows: list[list[object]] = [
-        [Paragraph(h, s["CellHead"]) for h in ("Rating", "Label", "Meaning")]
-    ]
+    rows: list[list[object]] = [[Para(h, s["CellHead"]) for h in ("Rating", "Label", "Meaning")]]
     for level in framework.scale.levels:
         rows.append(
             [
-                Paragraph(str(level.value), s["CellSmall"]),
-                Paragraph(markup(level.label), s["CellSmall"]),
-                Paragraph(markup(level.description), s["CellSmall"]),
+                Para(str(level.value), s["CellSmall"]),
+                Para(markup(level.label), s["CellSmall"]),
+                Para(markup(level.description), s["CellSmall"]),
             ]
         )
     rows.append(
         [
-            Paragraph("N/O", s["CellSmall"]),
-            Paragraph(markup(framework.scale.not_observed_label), s["CellSmall"]),
-            Paragraph("No opportunity to observe this in the review period.", s["CellSmall"]),
+            Para("N/O", s["CellSmall"]),
+            Para(markup(framework.scale.not_observed_label), s["CellSmall"]),
+            Para("No opportunity to observe this in the review period.", s["CellSmall"]),
         ]
     )
     return data_table(rows, [CODE_WIDTH, 3.8 * cm, CONTENT_WIDTH - CODE_WIDTH - 3.8 * cm])
@@ -68,18 +66,16 @@ def _competency(framework: Framework, c: Competency, s: StyleSheet1) -> list[Flo
     labels = _box_labels(framework)
     head_style = s["CellHeadCentre"]
     header: list[object] = [
-        Paragraph(markup(framework.indicator_heading or "Indicators"), s["CellHead"])
+        Para(markup(framework.indicator_heading or "Indicators"), s["CellHead"])
     ]
-    header += [
-        Paragraph(f"<b>{markup(v)}</b><br/>{markup(label)}", head_style) for v, label in labels
-    ]
+    header += [Para(f"<b>{markup(v)}</b><br/>{markup(label)}", head_style) for v, label in labels]
     rows: list[list[object]] = [header]
     for indicator in c.indicators:
         text = f"<b>{markup(indicator.code)}</b>&nbsp;&nbsp;{markup(indicator.text)}"
-        rows.append([Paragraph(text, s["CellSmall"]), *[TickBox() for _ in labels]])
+        rows.append([Para(text, s["CellSmall"]), *[TickBox() for _ in labels]])
     rows.append(
         [
-            Paragraph(f"{markup(c.code)}&nbsp;&nbsp;Competency rating", s["CellBold"]),
+            Para(f"{markup(c.code)}&nbsp;&nbsp;Competency rating", s["CellBold"]),
             *[TickBox(10) for _ in labels],
         ]
     )
@@ -95,8 +91,8 @@ def _competency(framework: Framework, c: Competency, s: StyleSheet1) -> list[Flo
             ("RIGHTPADDING", (1, 0), (-1, -1), BOX_PADDING / 2),
         ],
     )
-    heading = Paragraph(f"{markup(c.code)}&nbsp;&nbsp;{markup(c.statement)}", s["H1"])
-    notes = [Paragraph("Notes", s["H3"]), Spacer(1, 4), RuledLines(NOTE_LINES)]
+    heading = Para(f"{markup(c.code)}&nbsp;&nbsp;{markup(c.statement)}", s["H1"])
+    notes = [Para("Notes", s["H3"]), Spacer(1, 4), RuledLines(NOTE_LINES)]
     return [KeepTogether([heading, table, *notes]), Spacer(1, 6)]
 
 
@@ -111,15 +107,15 @@ def _staff_block(staff: StaffMember, goals: Sequence[Goal], s: StyleSheet1) -> l
         if part
     )
     story: list[Flowable] = [
-        Paragraph(f"<b>Staff member:</b> {markup(staff.display_name)}", s["Body"]),
+        Para(f"<b>Staff member:</b> {markup(staff.display_name)}", s["Body"]),
     ]
     if details:
-        story.append(Paragraph(markup(details), s["Small"]))
-    story.append(Paragraph("Open goals from the previous review", s["H1"]))
+        story.append(Para(markup(details), s["Small"]))
+    story.append(Para("Open goals from the previous review", s["H1"]))
     if goals:
         story.append(goals_table(goals, s))
     else:
-        story.append(Paragraph("No open goals from a previous review.", s["Empty"]))
+        story.append(Para("No open goals from a previous review.", s["Empty"]))
     return story
 
 
@@ -133,12 +129,12 @@ def render_worksheet(
     s = make_styles()
     subtitle = f"{framework.title} (version {framework.version}) · Meeting on: ____________________"
     story: list[Flowable] = [
-        Paragraph("Review Meeting Worksheet", s["Title"]),
-        Paragraph(markup(subtitle), s["Subtitle"]),
+        Para("Review Meeting Worksheet", s["Title"]),
+        Para(markup(subtitle), s["Subtitle"]),
     ]
     if staff is not None:
         story += _staff_block(staff, open_goals, s)
-    story += [Paragraph("Rating scale", s["H1"]), _scale_legend(framework, s), Spacer(1, 6)]
+    story += [Para("Rating scale", s["H1"]), _scale_legend(framework, s), Spacer(1, 6)]
     for competency in framework.competencies:
         story += _competency(framework, competency, s)
     who = staff.display_name if staff is not None else "Staff member: ______________________"
