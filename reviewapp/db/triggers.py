@@ -27,6 +27,15 @@ _NOTE_IN_FINALISED_PERIOD = (
     "AND r.status = 'finalised' AND NEW.observed_on BETWEEN r.period_start AND r.period_end "
     "AND NEW.frozen_by_review_id IS NULL)"
 )
+# Adding to a framework version in use changes it as much as editing it does.
+_FRAMEWORK_IN_USE_INSERT = {
+    "scale_levels": "EXISTS (SELECT 1 FROM reviews WHERE framework_id = NEW.framework_id)",
+    "competencies": "EXISTS (SELECT 1 FROM reviews WHERE framework_id = NEW.framework_id)",
+    "indicators": (
+        "EXISTS (SELECT 1 FROM reviews r JOIN competencies c ON c.framework_id = r.framework_id "
+        "WHERE c.id = NEW.competency_id)"
+    ),
+}
 
 MSG_FINALISED = "reviewapp: the review is finalised"
 MSG_FROZEN_NOTE = "reviewapp: the evidence note belongs to a finalised review"
@@ -43,6 +52,7 @@ def _rules() -> list[tuple[str, str, str, str, str]]:
         ("reviews_overlap_ins", "INSERT", "reviews", _OVERLAP, MSG_OVERLAP),
         ("reviews_overlap_upd", "UPDATE", "reviews", _OVERLAP, MSG_OVERLAP),
         ("addenda_upd", "UPDATE", "addenda", "1 = 1", MSG_ADDENDUM),
+        ("addenda_del", "DELETE", "addenda", "1 = 1", MSG_ADDENDUM),
         (
             "addenda_ins",
             "INSERT",
@@ -68,6 +78,14 @@ def _rules() -> list[tuple[str, str, str, str, str]]:
             "evidence_period_ins",
             "INSERT",
             "evidence_notes",
+            # Notes are frozen by finalising a review (an UPDATE), never born frozen.
+            f"NEW.frozen_by_review_id IS NOT NULL OR {_NOTE_IN_FINALISED_PERIOD}",
+            MSG_FROZEN_NOTE,
+        ),
+        (
+            "evidence_period_upd",
+            "UPDATE",
+            "evidence_notes",
             _NOTE_IN_FINALISED_PERIOD,
             MSG_FROZEN_NOTE,
         ),
@@ -80,6 +98,8 @@ def _rules() -> list[tuple[str, str, str, str, str]]:
         message = MSG_FRAMEWORK_IN_USE
         rules.append((f"{table}_inuse_upd", "UPDATE", table, condition, message))
         rules.append((f"{table}_inuse_del", "DELETE", table, condition, message))
+    for table, condition in _FRAMEWORK_IN_USE_INSERT.items():
+        rules.append((f"{table}_inuse_ins", "INSERT", table, condition, MSG_FRAMEWORK_IN_USE))
     return rules
 
 
