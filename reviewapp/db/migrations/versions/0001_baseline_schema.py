@@ -377,43 +377,21 @@ def upgrade() -> None:
 def downgrade() -> None:
     for statement in triggers.drop_statements(op.get_bind().dialect.name):
         op.execute(statement)
-    op.drop_table("app_settings")
-    op.drop_table("signoffs")
-    op.drop_table("indicator_ratings")
-    with op.batch_alter_table("goals", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_goals_review_id"))
-
-    op.drop_table("goals")
-    with op.batch_alter_table("evidence_notes", schema=None) as batch_op:
-        batch_op.drop_index("ix_evidence_staff_date")
-        batch_op.drop_index(batch_op.f("ix_evidence_notes_frozen_by_review_id"))
-        batch_op.drop_index(batch_op.f("ix_evidence_notes_competency_id"))
-
-    op.drop_table("evidence_notes")
-    op.drop_table("competency_ratings")
-    with op.batch_alter_table("addenda", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_addenda_review_id"))
-
-    op.drop_table("addenda")
-    with op.batch_alter_table("reviews", schema=None) as batch_op:
-        batch_op.drop_index("ix_reviews_status_updated")
-        batch_op.drop_index("ix_reviews_staff_period")
-        batch_op.drop_index(batch_op.f("ix_reviews_framework_id"))
-
-    op.drop_table("reviews")
-    with op.batch_alter_table("indicators", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_indicators_competency_id"))
-
-    op.drop_table("indicators")
-    with op.batch_alter_table("staff", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_staff_sort_name"))
-        batch_op.drop_index(batch_op.f("ix_staff_branch_id"))
-
-    op.drop_table("staff")
-    op.drop_table("scale_levels")
-    with op.batch_alter_table("competencies", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_competencies_framework_id"))
-
-    op.drop_table("competencies")
-    op.drop_table("frameworks")
-    op.drop_table("branches")
+    # Dropping a table drops its indexes too.
+    for table in (
+        "app_settings",
+        "signoffs",
+        "indicator_ratings",
+        "goals",
+        "evidence_notes",
+        "competency_ratings",
+        "addenda",
+        "reviews",
+        "indicators",
+        "staff",
+        "scale_levels",
+        "competencies",
+        "frameworks",
+        "branches",
+    ):
+        op.drop_table(table)

@@ -1,0 +1,135 @@
+"""Import boundaries between the layers, read from the source with ``ast``, and module size."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "reviewapp"
+MAX_LINES = 400
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def imports_in(source: str, module: str, *, is_package: bool = False) -> Iterator[tuple[int, str]]:
+    """(line, module) for every import; relative ones resolved, ``from a import b`` as a and a.b."""
+    package = module if is_package else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[: len(anchor) - (node.level - 1)]
+                base = ".".join([*anchor, base] if base else anchor)
+            yield node.lineno, base
+            for alias in node.names:
+                yield node.lineno, f"{base}.{alias.name}"
+
+
+def imports_of(path: Path) -> Iterator[tuple[int, str]]:
+    source = path.read_text(encoding="utf-8")
+    return imports_in(source, _module_name(path), is_package=path.name == "__init__.py")
+
+
+def _within(name: str, prefix: str) -> bool:
+    return name == prefix or name.startswith(prefix + ".")
+
+
+def _is_stdlib(name: str) -> bool:
+    return name.split(".")[0] in sys.stdlib_module_names or name == "__future__"
+
+
+def _violations(layer: str, forbidden: list[str]) -> list[str]:
+    found = []
+    for path in _modules():
+        if not _within(_module_name(path), layer):
+            continue
+        for line, name in imports_of(path):
+            if any(_within(name, f) for f in forbidden):
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{line} imports {name}")
+    return found
+
+
+def test_domain_imports_only_stdlib_and_domain() -> None:
+    found = []
+    for path in _modules():
+        if not _within(_module_name(path), "reviewapp.domain"):
+            continue
+        for line, name in imports_of(path):
+            if not (_is_stdlib(name) or _within(name, "reviewapp.domain")):
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{line} imports {name}")
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("layer", "forbidden"),
+    [
+        ("reviewapp.ui", ["sqlalchemy", "alembic", "reportlab", "reviewapp.db"]),
+        (
+            "reviewapp.report",
+            ["PySide6", "sqlalchemy", "reviewapp.db", "reviewapp.services", "reviewapp.ui"],
+        ),
+        ("reviewapp.services", ["PySide6", "reviewapp.ui"]),
+        (
+            "reviewapp.db",
+            ["PySide6", "reviewapp.services", "reviewapp.ui", "reviewapp.report"],
+        ),
+    ],
+)
+def test_layer_does_not_import(layer: str, forbidden: list[str]) -> None:
+    assert _violations(layer, forbidden) == []
+
+
+def test_no_module_is_too_long() -> None:
+    long = {
+        str(path.relative_to(PACKAGE.parent)): n
+        for path in _modules()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
+
+
+# The checker itself, on made-up modules, so a broken checker cannot pass silently.
+
+
+def test_checker_sees_every_import_form() -> None:
+    source = (
+        "import sqlalchemy.orm\n"
+        "from reviewapp import db\n"
+        "from .. import services\n"
+        "from ..db.models import Base\n"
+        "from . import widgets\n"
+        "def late():\n"
+        "    import reportlab\n"
+    )
+    names = {name for _, name in imports_in(source, "reviewapp.ui.some_view")}
+    in_package = {
+        name for _, name in imports_in("from . import x", "reviewapp.ui", is_package=True)
+    }
+    assert in_package == {"reviewapp.ui", "reviewapp.ui.x"}
+    assert "sqlalchemy.orm" in names
+    assert "reviewapp.db" in names
+    assert "reviewapp.services" in names
+    assert "reviewapp.db.models" in names
+    assert "reviewapp.ui.widgets" in names
+    assert "reportlab" in names
+    assert _within("reviewapp.db.models", "reviewapp.db")
+    assert not _within("reviewapp.dbx", "reviewapp.db")
+    assert _is_stdlib("dataclasses") and _is_stdlib("collections.abc")
+    assert not _is_stdlib("sqlalchemy") and not _is_stdlib("PySide6.QtCore")
