@@ -1,0 +1,36 @@
+"""The desktop app's composition root: database path -> services -> QApplication -> MainWindow."""
+
+from __future__ import annotations
+
+import sys
+
+from reviewapp import paths
+from reviewapp.domain.errors import ReviewAppError
+
+
+def main(database: str | None = None) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reviewapp.services.container import Services
+    from reviewapp.ui.main_window import MainWindow
+
+    location = database or str(paths.default_database())
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setOrganizationName(paths.APP_NAME)
+    app.setApplicationName(paths.APP_NAME)
+    app.setApplicationDisplayName("Staff reviews")
+    try:
+        services = Services.open(location)
+    except ReviewAppError as exc:
+        QMessageBox.critical(
+            None, "reviewapp", f"The database could not be opened:\n{location}\n\n{exc}"
+        )
+        return 2
+    try:
+        window = MainWindow(services, QSettings(paths.APP_NAME, paths.APP_NAME))
+        window.show()
+        return int(app.exec())
+    finally:
+        services.close()

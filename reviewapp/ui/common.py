@@ -1,0 +1,96 @@
+"""Small helpers shared by the widgets: accessible names, field messages, headings, text."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+
+W = TypeVar("W", bound=QWidget)
+
+
+def accessible(widget: W, name: str, description: str = "") -> W:
+    """Give a widget the name (and description) a screen reader announces."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def heading(text: str, scale: float = 1.3, parent: QWidget | None = None) -> QLabel:
+    """A bold label sized relative to the system font, so it follows the user's text size."""
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def wrapping_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class FieldMessage(QLabel):
+    """A message shown next to a field: a warning sign and words, never colour alone."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setObjectName("fieldMessage")
+        self.setStyleSheet(
+            "QLabel#fieldMessage { color: #ffffff; background: #8a1c1c; padding: 2px 4px; }"
+        )
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(f"⚠ {message}")
+        self.setAccessibleName(message)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+class PlainTextField(QPlainTextEdit):
+    """Multi-line text where Tab moves focus and Undo/Redo go to the window's undo actions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            event.ignore()
+            return False
+        return super().event(event)
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def iso(value: date | None) -> str:
+    return value.isoformat() if value else ""

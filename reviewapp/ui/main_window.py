@@ -1,0 +1,289 @@
+"""The main window: navigation, the work area, menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from reviewapp.domain.errors import ReviewAppError
+from reviewapp.domain.review import Review
+from reviewapp.domain.staff import StaffMember
+from reviewapp.services.container import Services
+from reviewapp.ui import navigation
+from reviewapp.ui.frameworks_page import FrameworksPage
+from reviewapp.ui.navigation import Navigation
+from reviewapp.ui.review_editor.editor import ReviewEditor
+from reviewapp.ui.reviews_page import ReviewsPage
+from reviewapp.ui.shortcuts_dialog import ShortcutsDialog
+from reviewapp.ui.staff_dialog import StaffDialog
+from reviewapp.ui.staff_list_page import StaffListPage
+from reviewapp.ui.staff_page import StaffPage
+from reviewapp.ui.start_review_dialog import StartReviewDialog
+from reviewapp.ui.tasks import TaskRunner
+from reviewapp.ui.window_actions import WindowActions
+from reviewapp.ui.window_state import restore_state, save_state
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, services: Services, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.dialog: QDialog | None = None
+        self._history: list[Callable[[], None]] = []
+        self._current: Callable[[], None] | None = None
+        self.setWindowTitle("reviewapp — staff reviews")
+        self.tasks = TaskRunner(self)
+        self.nav = Navigation()
+        self.staff_list = StaffListPage(services, self.tasks)
+        self.reviews = ReviewsPage(services, self.tasks)
+        self.frameworks = FrameworksPage(services)
+        self.staff_page = StaffPage(services)
+        self.editor = ReviewEditor(services)
+        self.pages = QStackedWidget()
+        for page in (self.staff_list, self.reviews, self.frameworks, self.staff_page, self.editor):
+            self.pages.addWidget(page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.database_label = QLabel(f"Database: {services.location}")
+        self.database_label.setAccessibleName("Database in use")
+        self.save_label = QLabel("Ready")
+        self.save_label.setAccessibleName("Save state")
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.window_actions = WindowActions(self)
+        self._connect()
+        restore_state(self, settings)
+        self.go(navigation.STAFF, remember=False)
+        self.staff_list.reload()
+
+    def _connect(self) -> None:
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.staff_list.openRequested.connect(self.open_staff)
+        self.staff_list.addRequested.connect(self.add_staff)
+        self.staff_list.importRequested.connect(self.import_staff)
+        self.staff_list.startReviewRequested.connect(self.start_review)
+        self.staff_list.failed.connect(self.show_message)
+        self.reviews.openRequested.connect(self.open_review)
+        self.reviews.startReviewRequested.connect(self.start_review)
+        self.staff_page.backRequested.connect(lambda: self.go(navigation.STAFF))
+        self.staff_page.editRequested.connect(self.edit_staff)
+        self.staff_page.startReviewRequested.connect(self.start_review)
+        self.staff_page.reviewOpenRequested.connect(self.open_review)
+        self.staff_page.message.connect(self.show_message)
+        self.editor.staffRequested.connect(self.open_staff)
+        self.editor.meetingToggled.connect(self._meeting_toggled)
+        self.editor.session.saveState.connect(self.save_label.setText)
+        self.editor.session.changed.connect(self._review_changed)
+        self.pages.currentChanged.connect(lambda _i: self._page_changed())
+
+    # -- pages ------------------------------------------------------------------
+
+    def _show(self, page: QWidget, opener: Callable[[], None], remember: bool) -> None:
+        if self.pages.currentWidget() is self.editor and page is not self.editor:
+            self.editor.flush()
+        if remember and self._current is not None:
+            self._history.append(self._current)
+            del self._history[:-30]
+        self._current = opener
+        self.pages.setCurrentWidget(page)
+
+    def go(self, index: int, remember: bool = True) -> None:
+        page = (self.staff_list, self.reviews, self.frameworks)[index]
+        self._show(page, lambda: self.go(index, remember=False), remember)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(index)
+        self.nav.blockSignals(False)
+        if page is self.reviews and self.reviews.stale:
+            self.reviews.reload()
+        elif page is self.frameworks:
+            self.frameworks.reload()
+        page.focus_main()
+
+    def _nav_changed(self, row: int) -> None:
+        if row >= 0:
+            self.go(row)
+
+    def open_staff(self, staff_id: int, remember: bool = True) -> None:
+        try:
+            self.staff_page.show_staff(staff_id)
+        except ReviewAppError as exc:
+            self.show_message(str(exc))
+            return
+        self._show(self.staff_page, lambda: self.open_staff(staff_id, False), remember)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(navigation.STAFF)
+        self.nav.blockSignals(False)
+        self.staff_page.focus_main()
+
+    def open_review(self, review_id: int, remember: bool = True) -> None:
+        try:
+            self.editor.open_review(review_id)
+        except ReviewAppError as exc:
+            self.show_message(str(exc))
+            return
+        self._show(self.editor, lambda: self.open_review(review_id, False), remember)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(navigation.REVIEWS)
+        self.nav.blockSignals(False)
+        self.editor.competencies.setFocus()
+
+    def back(self) -> None:
+        if self._history:
+            self._history.pop()()
+
+    def _page_changed(self) -> None:
+        in_editor = self.pages.currentWidget() is self.editor
+        self.window_actions.review_menu.menuAction().setEnabled(in_editor)
+        for action in (self.editor.undo_action, self.editor.redo_action):
+            action.setVisible(in_editor)
+        self.editor.meeting_action.setEnabled(in_editor)
+        self.window_actions.edit_staff.setEnabled(self.pages.currentWidget() is self.staff_page)
+
+    def _meeting_toggled(self, meeting: bool) -> None:
+        self.nav.setVisible(not meeting)
+        self.window_actions.toolbar.setVisible(not meeting)
+
+    def _review_changed(self) -> None:
+        self.reviews.stale = True
+
+    def focus_filter(self) -> None:
+        page = self.pages.currentWidget()
+        if page is self.staff_list:
+            self.staff_list.filter.setFocus()
+        elif page is self.reviews:
+            self.reviews.filter.setFocus()
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
+
+    # -- dialogs ------------------------------------------------------------------
+
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def add_staff(self) -> None:
+        dialog = StaffDialog(self.services, parent=self)
+        dialog.saved.connect(self._staff_added)
+        self._open_dialog(dialog)
+
+    def _staff_added(self, member: StaffMember) -> None:
+        self.show_message(f"Added {member.name}.")
+        self.staff_list.reload()
+        self.open_staff(member.id)
+
+    def edit_current_staff(self) -> None:
+        if self.pages.currentWidget() is self.staff_page and self.staff_page.member is not None:
+            self.edit_staff(self.staff_page.member)
+
+    def edit_staff(self, member: StaffMember | None) -> None:
+        if member is None:
+            return
+        dialog = StaffDialog(self.services, member, parent=self)
+        dialog.saved.connect(self._staff_edited)
+        self._open_dialog(dialog)
+
+    def _staff_edited(self, member: StaffMember) -> None:
+        self.show_message(f"Saved {member.name}.")
+        self.staff_list.member_changed(member)
+        if self.staff_page.member is not None and self.staff_page.member.id == member.id:
+            self.staff_page.show_staff(member.id)
+
+    def start_review(self, staff_id: int | None) -> None:
+        staff = [m for m in self.services.staff.list() if m.active or m.id == staff_id]
+        if not staff:
+            self.show_message("Add a staff member before starting a review.")
+            return
+        if staff_id is None and self.pages.currentWidget() is self.staff_page:
+            staff_id = self.staff_page.member.id if self.staff_page.member else None
+        dialog = StartReviewDialog(self.services, staff, staff_id, parent=self)
+        dialog.started.connect(self._review_started)
+        self._open_dialog(dialog)
+
+    def _review_started(self, review: Review) -> None:
+        self.reviews.stale = True
+        self.show_message(f"Started a review of {review.staff_name}.")
+        self.open_review(review.id)
+
+    def import_staff(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Import staff from a CSV file", str(Path.home()), "CSV files (*.csv)"
+        )
+        if path:
+            self.import_staff_file(Path(path))
+
+    def import_staff_file(self, path: Path) -> bool:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+            added = self.services.staff.import_csv(text)
+        except (OSError, UnicodeDecodeError) as exc:
+            QMessageBox.warning(self, "Import staff", f"The file could not be read:\n{exc}")
+            return False
+        except ReviewAppError as exc:
+            QMessageBox.warning(self, "Import staff", f"Nothing was imported.\n\n{exc}")
+            return False
+        self.show_message(f"Imported {len(added)} staff members from {path.name}.")
+        self.staff_list.reload()
+        return True
+
+    def show_shortcuts(self) -> None:
+        actions = [
+            *self.window_actions.all(),
+            self.editor.undo_action,
+            self.editor.redo_action,
+            *self.editor.menu_actions,
+        ]
+        self._open_dialog(ShortcutsDialog(actions, self))
+
+    def show_about(self) -> None:
+        from reviewapp import __version__
+
+        QMessageBox.about(
+            self,
+            "About reviewapp",
+            f"reviewapp {__version__}\n\nStaff performance reviews against a competency "
+            f"framework, kept in one database file:\n{self.services.location}",
+        )
+
+    # -- closing ------------------------------------------------------------------
+
+    def flush(self) -> bool:
+        return self.editor.flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.flush():
+            event.ignore()
+            QMessageBox.warning(
+                self,
+                "Not saved yet",
+                "An edit could not be saved:\n\n"
+                f"{self.editor.session.last_error}\n\n"
+                "The window stays open so the text is not lost. Try again in a moment, "
+                "or copy the text somewhere safe.",
+            )
+            return
+        save_state(self, self.settings)
+        self.tasks.wait()
+        event.accept()

@@ -1,0 +1,1 @@
+"""The review editor: header, competency list and panels, summary, undo commands, autosave."""

@@ -1,0 +1,157 @@
+"""One competency: statement, indicators, the rating, the manager's comment and the evidence."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewapp.domain.framework import Competency, Framework
+from reviewapp.domain.review import Review
+from reviewapp.ui.common import PlainTextField, accessible, heading, wrapping_label
+from reviewapp.ui.evidence_list import EvidenceList
+from reviewapp.ui.review_editor.actions import ReviewActions
+from reviewapp.ui.review_editor.autosave import TextAutosave
+from reviewapp.ui.review_editor.rating_choice import IndicatorRating, RatingChoice
+
+
+class CompetencyPanel(QScrollArea):
+    def __init__(self, actions: ReviewActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actions = actions
+        self.competency: Competency | None = None
+        self._framework: Framework | None = None
+        self.indicator_ratings: dict[int, IndicatorRating] = {}
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        self.layout_ = QVBoxLayout(body)
+        self.code = heading("", 1.2)
+        self.statement = heading("", 1.1)
+        self.statement.setAccessibleName("Competency statement")
+        self.indicators = QGroupBox("Indicators")
+        self.indicator_grid = QGridLayout(self.indicators)
+        self.indicator_grid.setColumnStretch(0, 1)
+        self.rating_box = QGroupBox("Competency rating")
+        self.rating_layout = QVBoxLayout(self.rating_box)
+        self.rating: RatingChoice | None = None
+        self.comment = accessible(
+            PlainTextField(),
+            "Manager's comment",
+            "Saved automatically as you type.",
+        )
+        self.comment.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        comment_label = QLabel("Manager's &comment (saved as you type):")
+        comment_label.setBuddy(self.comment)
+        self.comment_saver = TextAutosave(self.comment, self._save_comment, self)
+        self.evidence = EvidenceList("Evidence notes for this competency")
+        evidence_box = QGroupBox("Evidence notes in the review period")
+        QVBoxLayout(evidence_box).addWidget(self.evidence)
+        for widget in (
+            self.code,
+            self.statement,
+            self.indicators,
+            self.rating_box,
+            comment_label,
+            self.comment,
+            evidence_box,
+        ):
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
+        self.setWidget(body)
+
+    def _save_comment(self, text: str) -> bool:
+        if self.competency is None:
+            return True
+        return self.actions.save_comment(self.competency.id, text)
+
+    def flush(self) -> bool:
+        return self.comment_saver.flush()
+
+    def show_competency(self, framework: Framework, competency: Competency, review: Review) -> None:
+        """Show a (possibly different) competency; the caller flushes pending text first."""
+        if self._framework is not framework:
+            self._framework = framework
+            self._build_rating(framework)
+        if self.competency is None or self.competency.id != competency.id:
+            self.competency = competency
+            self._build_indicators(framework, competency)
+            position = framework.competencies.index(competency) + 1
+            self.code.setText(
+                f"{competency.code} · competency {position} of {len(framework.competencies)}"
+            )
+            self.statement.setText(competency.statement)
+            self.comment_saver.discard()
+            self.verticalScrollBar().setValue(0)
+        self.refresh(review)
+
+    def _build_rating(self, framework: Framework) -> None:
+        if self.rating is not None:
+            self.rating.deleteLater()
+        self.rating = RatingChoice(framework.scale, "Competency rating")
+        self.rating.chosen.connect(self._rate)
+        self.rating_layout.addWidget(self.rating)
+
+    def _rate(self, assessment: object) -> None:
+        if self.competency is not None:
+            self.actions.rate_competency(self.competency.id, assessment)  # type: ignore[arg-type]
+
+    def _build_indicators(self, framework: Framework, competency: Competency) -> None:
+        while self.indicator_grid.count():
+            item = self.indicator_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.indicator_ratings = {}
+        self.indicators.setTitle(f"{framework.indicator_heading} (optional ratings)")
+        for row, indicator in enumerate(competency.indicators):
+            label = wrapping_label(f"{indicator.code}  {indicator.text}")
+            combo = IndicatorRating(framework.scale, f"Rating for indicator {indicator.code}")
+            combo.setAccessibleDescription(f"{indicator.text}. Up and Down arrows change it.")
+            label.setBuddy(combo)
+            combo.chosen.connect(lambda a, iid=indicator.id: self.actions.rate_indicator(iid, a))
+            self.indicator_grid.addWidget(label, row, 0)
+            self.indicator_grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
+            self.indicator_ratings[indicator.id] = combo
+        self._fix_tab_order()
+
+    def _fix_tab_order(self) -> None:
+        """Top to bottom: indicators, the rating, the comment, then the evidence notes."""
+        chain: list[QWidget] = list(self.indicator_ratings.values())
+        if self.rating is not None:
+            chain += list(self.rating.group.buttons())
+        chain += [
+            self.comment,
+            self.evidence.list,
+            self.evidence.add_button,
+            self.evidence.edit_button,
+            self.evidence.delete_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def refresh(self, review: Review) -> None:
+        if self.competency is None or self.rating is None:
+            return
+        editable = not review.is_finalised
+        assessed = review.competency(self.competency.id)
+        self.rating.show_assessment(assessed.assessment)
+        self.rating.set_editable(editable)
+        for indicator_id, combo in self.indicator_ratings.items():
+            combo.show_assessment(review.indicator(indicator_id))
+            combo.setEnabled(editable)
+        self.comment_saver.show_text(assessed.comment)
+        self.comment.setReadOnly(not editable)
+
+    def show_notes(self, notes: list, framework: Framework, editable: bool) -> None:
+        if self.competency is None:
+            return
+        mine = [n for n in notes if n.competency_id == self.competency.id]
+        self.evidence.set_notes(mine, framework, editable)

@@ -1,0 +1,72 @@
+"""Who and what the open review is about, its status and how far it has got."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from reviewapp.domain import rules
+from reviewapp.domain.framework import Framework
+from reviewapp.domain.review import Review
+from reviewapp.ui.common import accessible, heading, wrapping_label
+
+
+def progress_text(framework: Framework, review: Review) -> str:
+    done, total = rules.progress(framework, review)
+    return f"{done} of {total} competencies rated"
+
+
+class ReviewHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading("", 1.35)
+        self.details = wrapping_label()
+        self.progress = QLabel()
+        self.status = QLabel()
+        for label, name in ((self.progress, "Progress"), (self.status, "Status")):
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+            label.setAccessibleName(name)
+        self.staff_button = accessible(
+            QPushButton("Staff page"), "Open the staff page", "Shows this person's page."
+        )
+        self.meeting_button = accessible(
+            QPushButton("Meeting view (F11)"),
+            "Meeting view",
+            "Larger, uncluttered view of the current competency for the meeting. F11 toggles it.",
+        )
+        self.meeting_button.setCheckable(True)
+        text = QVBoxLayout()
+        text.addWidget(self.title)
+        text.addWidget(self.details)
+        state = QHBoxLayout()
+        state.addWidget(self.status)
+        state.addSpacing(self.fontMetrics().averageCharWidth() * 3)
+        state.addWidget(self.progress)
+        state.addStretch(1)
+        text.addLayout(state)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(text, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.meeting_button)
+        buttons.addWidget(self.staff_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def show_review(self, framework: Framework, review: Review) -> None:
+        where = ", ".join(p for p in (review.staff_position, review.branch_name) if p)
+        self.title.setText(f"{review.staff_name}" + (f" — {where}" if where else ""))
+        meeting = f" · meeting {review.meeting_date:%Y-%m-%d}" if review.meeting_date else ""
+        self.details.setText(
+            f"{review.review_type.label} review · {review.period_start:%Y-%m-%d} to "
+            f"{review.period_end:%Y-%m-%d}{meeting} · reviewer {review.reviewer_name} · "
+            f"{framework.title} v{framework.version}"
+        )
+        if review.is_finalised and review.fingerprint:
+            self.status.setText(
+                f"Status: 🔒 Finalised, read-only · fingerprint {review.fingerprint[:16]}…"
+            )
+        else:
+            self.status.setText(f"Status: {review.status.label}")
+        self.progress.setText(progress_text(framework, review))

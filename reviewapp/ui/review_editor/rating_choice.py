@@ -1,0 +1,102 @@
+"""Choosing a rating: each scale level with its label and description, plus "not observed"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QRadioButton,
+    QWidget,
+)
+
+from reviewapp.domain.framework import RatingScale
+from reviewapp.domain.review import NOT_OBSERVED, UNRATED, Assessment
+
+NOT_OBSERVED_ID = 0
+UNRATED_ID = 99
+
+
+def assessment_id(assessment: Assessment) -> int:
+    if assessment.not_observed:
+        return NOT_OBSERVED_ID
+    return UNRATED_ID if assessment.rating is None else assessment.rating
+
+
+def assessment_of(choice_id: int) -> Assessment:
+    if choice_id == NOT_OBSERVED_ID:
+        return NOT_OBSERVED
+    if choice_id == UNRATED_ID:
+        return UNRATED
+    return Assessment(choice_id)
+
+
+class RatingChoice(QWidget):
+    """Radio buttons; arrow keys move between them, Alt+1..Alt+5 and Alt+0 choose directly."""
+
+    chosen = Signal(object)
+
+    def __init__(self, scale: RatingScale, subject: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        layout = QGridLayout(self)
+        layout.setColumnStretch(1, 1)
+        layout.setVerticalSpacing(2)
+        row = 0
+        indent = self.fontMetrics().averageCharWidth() * 4
+        for level in scale.levels:
+            button = QRadioButton(f"{level.value} – {level.label}  (Alt+{level.value})")
+            button.setAccessibleName(f"{subject}: {level.value}, {level.label}")
+            button.setAccessibleDescription(level.description)
+            description = QLabel(level.description)
+            description.setWordWrap(True)
+            description.setContentsMargins(indent, 0, 0, 4)
+            self.group.addButton(button, level.value)
+            layout.addWidget(button, row, 0, 1, 2)
+            layout.addWidget(description, row + 1, 0, 1, 2)
+            row += 2
+        extra = (
+            (NOT_OBSERVED_ID, f"{scale.not_observed_label}  (Alt+0)", scale.not_observed_label),
+            (UNRATED_ID, "Not rated yet", "Not rated yet"),
+        )
+        for choice_id, text, name in extra:
+            button = QRadioButton(text)
+            button.setAccessibleName(f"{subject}: {name}")
+            self.group.addButton(button, choice_id)
+            layout.addWidget(button, row, 0, 1, 2)
+            row += 1
+        self.group.idClicked.connect(lambda choice_id: self.chosen.emit(assessment_of(choice_id)))
+
+    def show_assessment(self, assessment: Assessment) -> None:
+        button = self.group.button(assessment_id(assessment))
+        if button is not None and not button.isChecked():
+            button.setChecked(True)
+
+    def set_editable(self, editable: bool) -> None:
+        for button in self.group.buttons():
+            button.setEnabled(editable)
+
+
+class IndicatorRating(QComboBox):
+    """A compact rating for one indicator; arrow keys change it (stored at once)."""
+
+    chosen = Signal(object)
+
+    def __init__(self, scale: RatingScale, subject: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(subject)
+        self.setAccessibleDescription("Optional. Up and Down arrow keys change the rating.")
+        self.addItem("Not rated", UNRATED_ID)
+        for level in scale.levels:
+            self.addItem(f"{level.value} – {level.label}", level.value)
+            self.setItemData(self.count() - 1, level.description, Qt.ItemDataRole.ToolTipRole)
+        self.addItem(scale.not_observed_label, NOT_OBSERVED_ID)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.activated.connect(lambda index: self.chosen.emit(assessment_of(self.itemData(index))))
+
+    def show_assessment(self, assessment: Assessment) -> None:
+        index = self.findData(assessment_id(assessment))
+        if index != self.currentIndex():
+            self.setCurrentIndex(index)

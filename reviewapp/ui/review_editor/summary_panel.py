@@ -1,0 +1,76 @@
+"""The summary page: overall rating, strengths, development areas, goals, comments, sign-offs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from reviewapp.domain.framework import Framework
+from reviewapp.domain.review import Goal, Review
+from reviewapp.ui.common import PlainTextField, accessible, heading
+from reviewapp.ui.review_editor.actions import ReviewActions
+from reviewapp.ui.review_editor.autosave import TextAutosave
+from reviewapp.ui.review_editor.finalise_panel import FinalisePanel
+from reviewapp.ui.review_editor.goals_panel import GoalsPanel
+from reviewapp.ui.review_editor.overall_panel import OverallPanel
+from reviewapp.ui.review_editor.signoff_panel import SignOffPanel
+
+TEXT_FIELDS = (
+    ("strengths", "Strengths", "What this person does well."),
+    ("development_areas", "Development areas", "What this person could develop next."),
+    ("employee_comments", "Employee's comments", "The employee's own words about the review."),
+)
+
+
+class SummaryPanel(QScrollArea):
+    def __init__(self, actions: ReviewActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actions = actions
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        self.body_layout = layout = QVBoxLayout(body)
+        layout.addWidget(heading("Summary and sign-off", 1.2))
+        self.finalise = FinalisePanel(actions)
+        self.overall = OverallPanel(actions)
+        self.goals = GoalsPanel(actions)
+        self.signoffs = SignOffPanel(actions)
+        self.texts: dict[str, PlainTextField] = {}
+        self.savers: dict[str, TextAutosave] = {}
+        layout.addWidget(self.overall)
+        for field, title, description in TEXT_FIELDS[:2]:
+            self._add_text(layout, field, title, description)
+        layout.addWidget(self.goals)
+        self._add_text(layout, *TEXT_FIELDS[2])
+        layout.addWidget(self.signoffs)
+        layout.addWidget(self.finalise)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def _add_text(self, layout: QVBoxLayout, field: str, title: str, description: str) -> None:
+        edit = accessible(PlainTextField(), title, f"{description} Saved as you type.")
+        edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        label = QLabel(f"{title} (saved as you type):")
+        label.setBuddy(edit)
+        layout.addWidget(label)
+        layout.addWidget(edit)
+        self.texts[field] = edit
+        self.savers[field] = TextAutosave(
+            edit, lambda text, f=field: self.actions.save_text(f, text), self
+        )
+
+    def flush(self) -> bool:
+        return all([saver.flush() for saver in self.savers.values()])
+
+    def show_review(self, framework: Framework, review: Review, previous: list[Goal]) -> None:
+        editable = not review.is_finalised
+        self.overall.show_review(framework, review)
+        for field, saver in self.savers.items():
+            saver.show_text(str(getattr(review, field)))
+            self.texts[field].setReadOnly(not editable)
+        self.goals.show_review(review, previous)
+        self.signoffs.show_review(review)
+        self.finalise.show_review(framework, review)
+        # A finalised review leads with its fingerprint and addenda; an open one ends with Finalise.
+        self.body_layout.removeWidget(self.finalise)
+        index = 1 if review.is_finalised else self.body_layout.count() - 1
+        self.body_layout.insertWidget(index, self.finalise)

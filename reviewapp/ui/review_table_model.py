@@ -1,0 +1,51 @@
+"""Lists of reviews (all reviews, or one person's) as a table model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reviewapp.domain.review import ReviewSummary
+from reviewapp.ui.record_table_model import RecordTableModel, fold
+
+
+def overall_text(summary: ReviewSummary) -> str:
+    return "—" if summary.overall_rating is None else f"{summary.overall_rating:.2f}"
+
+
+class ReviewTableModel(RecordTableModel):
+    COLUMN_STAFF = 0
+    COLUMN_BRANCH = 1
+    COLUMN_TYPE = 2
+    COLUMN_PERIOD = 3
+    COLUMN_STATUS = 4
+    COLUMN_OVERALL = 5
+    COLUMN_PROGRESS = 6
+    HEADERS = ("Staff member", "Branch", "Type", "Period", "Status", "Overall", "Rated")
+
+    def display(self, record: Any, column: int) -> str:
+        review: ReviewSummary = record
+        if column == self.COLUMN_STAFF:
+            return review.staff_name
+        if column == self.COLUMN_BRANCH:
+            return review.branch_name
+        if column == self.COLUMN_TYPE:
+            return review.review_type.label
+        if column == self.COLUMN_PERIOD:
+            return f"{review.period_start:%Y-%m-%d} to {review.period_end:%Y-%m-%d}"
+        if column == self.COLUMN_STATUS:
+            return review.status.label
+        if column == self.COLUMN_OVERALL:
+            return overall_text(review)
+        if column == self.COLUMN_PROGRESS:
+            return f"{review.rated_count} of {review.competency_count}"
+        return ""
+
+    def sort_value(self, record: Any, column: int) -> Any:
+        review: ReviewSummary = record
+        if column == self.COLUMN_PERIOD:
+            return (review.period_end, review.period_start)
+        if column == self.COLUMN_OVERALL:
+            return (review.overall_rating is None, review.overall_rating or 0.0)
+        if column == self.COLUMN_PROGRESS:
+            return review.rated_count
+        return (fold(self.display(review, column)), review.period_end)

@@ -1,0 +1,47 @@
+"""A keyboard-friendly, sortable table view for record models."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from reviewapp.ui.record_table_model import RecordTableModel
+
+
+def record_table(
+    model: RecordTableModel, name: str, description: str, parent: QWidget | None = None
+) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setAccessibleDescription(description)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setAccessibleName(f"{name} columns")
+    header.setAccessibleDescription("Click or press Enter on a column to sort by it.")
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setSortIndicatorShown(True)
+    header.setSortIndicator(-1, header.sortIndicatorOrder())
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().lineSpacing() + 10)
+    return view
+
+
+def current_id(view: QTableView) -> int | None:
+    index = view.currentIndex()
+    if not index.isValid():
+        return None
+    model = view.model()
+    assert isinstance(model, RecordTableModel)
+    return int(model.data(index, RecordTableModel.IdRole))
+
+
+def select_first(view: QTableView) -> None:
+    if view.model().rowCount() and not view.currentIndex().isValid():
+        view.setCurrentIndex(view.model().index(0, 0))

@@ -1,0 +1,124 @@
+"""The main window's menus and toolbar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from reviewapp.ui import navigation
+
+if TYPE_CHECKING:
+    from reviewapp.ui.main_window import MainWindow
+
+
+def _action(
+    window: MainWindow,
+    text: str,
+    keys: str | QKeySequence.StandardKey | None,
+    slot: object,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if keys is not None:
+        action.setShortcut(QKeySequence(keys))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+class WindowActions:
+    def __init__(self, window: MainWindow) -> None:
+        w = window
+        self.add_staff = _action(
+            w, "&Add staff member…", "Ctrl+N", w.add_staff, "Add a staff member"
+        )
+        self.import_staff = _action(
+            w, "&Import staff from CSV…", "Ctrl+I", w.import_staff, "Add staff from a CSV file"
+        )
+        self.start_review = _action(
+            w, "&Start review…", "Ctrl+Shift+R", lambda: w.start_review(None), "Start a review"
+        )
+        self.quit = _action(w, "&Quit", QKeySequence.StandardKey.Quit, w.close)
+        self.find = _action(
+            w, "&Find (filter the list)", QKeySequence.StandardKey.Find, w.focus_filter
+        )
+        self.edit_staff = _action(w, "Edit staff &details…", "Ctrl+Shift+E", w.edit_current_staff)
+        self.show_staff = _action(w, "&Staff", "Ctrl+1", lambda: w.go(navigation.STAFF))
+        self.show_reviews = _action(w, "&Reviews", "Ctrl+2", lambda: w.go(navigation.REVIEWS))
+        self.show_frameworks = _action(
+            w, "&Frameworks", "Ctrl+3", lambda: w.go(navigation.FRAMEWORKS)
+        )
+        self.back = _action(w, "&Back", "Alt+Left", w.back, "Back to the previous page")
+        self.shortcuts = _action(w, "&Keyboard shortcuts", "F1", w.show_shortcuts)
+        self.about = _action(w, "&About reviewapp", None, w.show_about)
+        editor = w.editor
+        bar = w.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.add_staff, self.import_staff, self.start_review):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(editor.undo_action)
+        edit_menu.addAction(editor.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find)
+        edit_menu.addAction(self.edit_staff)
+        view_menu = bar.addMenu("&View")
+        for action in (self.show_staff, self.show_reviews, self.show_frameworks, self.back):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(editor.meeting_action)
+        self.review_menu: QMenu = bar.addMenu("&Review")
+        for action in editor.menu_actions:
+            if action is editor.meeting_action:
+                continue
+            self.review_menu.addAction(action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts)
+        help_menu.addAction(self.about)
+        self.toolbar = QToolBar("Main toolbar", w)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setAccessibleName("Main toolbar")
+        self.toolbar.setIconSize(QSize(0, 0))
+        for action in (
+            self.show_staff,
+            self.show_reviews,
+            self.show_frameworks,
+            None,
+            self.add_staff,
+            self.start_review,
+            None,
+            editor.undo_action,
+            editor.redo_action,
+            None,
+            editor.meeting_action,
+        ):
+            if action is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(action)
+        w.addToolBar(self.toolbar)
+        view_menu.addSeparator()
+        view_menu.addAction(self.toolbar.toggleViewAction())
+
+    def all(self) -> list[QAction]:
+        return [
+            self.add_staff,
+            self.import_staff,
+            self.start_review,
+            self.quit,
+            self.find,
+            self.edit_staff,
+            self.show_staff,
+            self.show_reviews,
+            self.show_frameworks,
+            self.back,
+            self.shortcuts,
+        ]
