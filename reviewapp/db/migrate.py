@@ -40,12 +40,16 @@ def needs_upgrade(engine: Engine) -> bool:
     return current_revision(engine) != head_revision()
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this version of reviewapp knows (and so can open or migrate)."""
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
 def check_not_newer(engine: Engine) -> None:
     revision = current_revision(engine)
     if revision is None:
         return
-    known = {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
-    if revision not in known:
+    if revision not in known_revisions():
         raise NewerSchemaError(
             "This database was written by a newer version of reviewapp "
             f"(schema {revision}). Update reviewapp to open it; it has been left untouched."

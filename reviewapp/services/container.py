@@ -7,17 +7,17 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from reviewapp.db.engine import make_engine, make_session_factory
-from reviewapp.db.migrate import upgrade
+from reviewapp.domain.errors import ReviewAppError
+from reviewapp.services.backup import BackupService
 from reviewapp.services.documents import DocumentService
 from reviewapp.services.evidence import EvidenceService
 from reviewapp.services.frameworks import FrameworkService
 from reviewapp.services.goals import GoalService
+from reviewapp.services.opening import DatabaseAccess, InUse, make_store, prepare
 from reviewapp.services.reviews import ReviewService
 from reviewapp.services.search import SearchService
 from reviewapp.services.settings import SettingsService
 from reviewapp.services.staff import StaffService
-from reviewapp.services.store import Store
 
 
 @dataclass(frozen=True)
@@ -32,15 +32,29 @@ class Services:
     settings: SettingsService
     documents: DocumentService
     search: SearchService
+    backups: BackupService
+    access: DatabaseAccess
 
     @classmethod
-    def open(cls, path_or_url: str | Path) -> Services:
-        """Open (creating and migrating if needed) a database, with the default framework."""
-        if "://" not in str(path_or_url):
-            Path(path_or_url).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(path_or_url)
-        upgrade(engine)
-        store = Store(make_session_factory(engine))
+    def open(
+        cls,
+        path_or_url: str | Path,
+        *,
+        backups: bool = False,
+        lock: bool = False,
+        read_only: bool = False,
+        if_in_use: InUse = "read_only",
+    ) -> Services:
+        """Open a database safely, creating it (with the default framework) if it is new.
+
+        The file is checked first and left untouched when damaged, not a database, or from a
+        newer reviewapp (``DatabaseProblemError``); an older one is backed up, migrated and
+        verified. ``lock`` makes this the single writer (``if_in_use``: open read-only, or
+        refuse with ``DatabaseInUseError``); ``backups`` makes the daily backup now and one on
+        ``close()``. ``access`` tells how it was opened (read-only and why, migration, warnings).
+        """
+        engine, access = prepare(path_or_url, lock=lock, read_only=read_only, if_in_use=if_in_use)
+        store = make_store(engine, access)
         frameworks = FrameworkService(store)
         staff = StaffService(store)
         reviews = ReviewService(store)
@@ -59,9 +73,27 @@ class Services:
                 str(path_or_url), frameworks, reviews, goals, staff, settings
             ),
             search=SearchService(store),
+            backups=BackupService(engine, access.path, read_only_reason=access.read_only_reason),
+            access=access,
         )
-        services.frameworks.ensure_default()
+        if not access.read_only:
+            services.frameworks.ensure_default()
+        access.backup_on_exit = backups and access.path is not None and not access.read_only
+        if access.backup_on_exit:
+            try:
+                services.backups.backup_on_start()
+            except ReviewAppError as exc:
+                access.warnings.append(f"The daily backup could not be made: {exc}")
         return services
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Make the closing backup (when opened with backups), release the database and lock.
+
+        A failed closing backup is raised as StoreError, after everything has been released.
+        """
+        try:
+            if self.access.backup_on_exit:
+                self.backups.backup_on_exit()
+        finally:
+            self.engine.dispose()
+            self.access.release()

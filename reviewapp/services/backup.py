@@ -1,0 +1,283 @@
+"""Backups: online copies made with SQLite's backup API, verified, rotated, and restored.
+
+A backup is never a file copy of a live database (that can catch a half-written page or miss what
+is still in the WAL): SQLite's backup API copies a consistent snapshot through the database engine.
+Each backup is written to a temporary name, synced, checked (integrity check and a readable schema
+revision), and only then renamed into place, so a backup that exists is a good one.
+
+Backups live in a ``backups`` folder beside the database, named
+``<database>-<YYYYmmdd-HHMMSS>-<kind>.sqlite3`` in local time. Kinds: ``auto`` (made when the app
+starts, at most once a day, and when it closes; rotated: the newest of each of the last 7 days, and
+the newest of each of the 4 weeks before those), ``manual``, ``before-update`` (before a schema
+migration), ``before-restore`` (the state replaced by a restore) and ``damaged`` (a damaged file set
+aside, as it was, before a backup replaced it); only ``auto`` backups are ever deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from reviewapp.db.engine import read_only_uri
+from reviewapp.domain.errors import StoreError
+from reviewapp.services.check import CheckReport, inspect, review_count
+
+FOLDER_NAME = "backups"
+KINDS = ("auto", "manual", "before-update", "before-restore", "damaged")
+DAILY_KEPT = 7
+WEEKLY_KEPT = 4
+NOT_SQLITE = (
+    "Backups of a database on a server (PostgreSQL) are made with the server's own tools "
+    "(pg_dump and pg_restore); reviewapp makes and restores backups of database files only."
+)
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<kind>" + "|".join(KINDS) + r")"
+    r"\.sqlite3$"
+)
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime
+    size: int
+    review_count: int | None
+    kind: str
+
+
+def backup_folder(database: Path) -> Path:
+    return database.parent / FOLDER_NAME
+
+
+def _stem(database: Path) -> str:
+    return database.name.removesuffix(".sqlite3").removesuffix(".db")
+
+
+def new_backup_path(database: Path, created: datetime, kind: str) -> Path:
+    folder = backup_folder(database)
+    stamp = created.strftime("%Y%m%d-%H%M%S")
+    candidate = folder / f"{_stem(database)}-{stamp}-{kind}.sqlite3"
+    counter = 2
+    while candidate.exists():
+        candidate = folder / f"{_stem(database)}-{stamp}-{counter}-{kind}.sqlite3"
+        counter += 1
+    return candidate
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file (or, where the system allows, a folder entry) to the disk."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY)
+    except OSError:
+        return  # folders cannot be opened on Windows; their entries are flushed with the file
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems refuse fsync on folders; the file itself was synced
+    finally:
+        os.close(descriptor)
+
+
+def _plain(exc: BaseException) -> str:
+    text = str(exc)
+    if "full" in text.lower() or getattr(exc, "errno", None) == 28:
+        return "the disk is full"
+    return getattr(exc, "strerror", None) or text
+
+
+def write_backup(source: sqlite3.Connection, target: Path) -> CheckReport:
+    """Copy a consistent snapshot of ``source`` to ``target``; verified, then atomically named."""
+    temporary = target.with_name(target.name + ".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.unlink(missing_ok=True)
+        destination = sqlite3.connect(temporary)
+        try:
+            source.backup(destination)
+            # A backup is one self-contained file: no WAL beside it.
+            destination.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            destination.close()
+        fsync_path(temporary)
+        report = inspect(temporary)
+        if not report.ok:
+            raise StoreError(f"The backup failed its check after writing: {report.message}")
+        os.replace(temporary, target)
+        fsync_path(target.parent)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"The backup {target.name} could not be written: {_plain(exc)}.") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+    return replace(report, path=target)
+
+
+def backup_file(database: Path, target: Path) -> CheckReport:
+    """Back up a database file that is not open in this process (it may be open elsewhere)."""
+    source = sqlite3.connect(read_only_uri(database), uri=True)
+    try:
+        return write_backup(source, target)
+    finally:
+        source.close()
+
+
+def info(path: Path) -> BackupInfo | None:
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        created = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+        size = path.stat().st_size
+    except (ValueError, OSError):
+        return None
+    return BackupInfo(path, created, size, review_count(path), match["kind"])
+
+
+def list_backups(database: Path) -> list[BackupInfo]:
+    """The backups of a database file, newest first."""
+    folder = backup_folder(database)
+    if not folder.is_dir():
+        return []
+    prefix = _stem(database) + "-"
+    found = (info(path) for path in folder.iterdir() if path.name.startswith(prefix))
+    return sorted(
+        (i for i in found if i is not None), key=lambda i: (i.created, i.path.name), reverse=True
+    )
+
+
+def rotation_victims(
+    backups: Iterable[tuple[Path, datetime]], *, days: int = DAILY_KEPT, weeks: int = WEEKLY_KEPT
+) -> list[Path]:
+    """Which automatic backups to delete: keep the newest of each of the last ``days`` days that
+    have a backup, then the newest of each of the ``weeks`` calendar weeks before those."""
+    ordered = sorted(backups, key=lambda item: (item[1], item[0].name), reverse=True)
+    daily: dict[date, Path] = {}
+    for path, created in ordered:
+        if created.date() not in daily and len(daily) < days:
+            daily[created.date()] = path
+    oldest_daily = min(daily, default=None)
+    weekly: dict[tuple[int, int], Path] = {}
+    for path, created in ordered:
+        week = created.isocalendar()[:2]
+        if oldest_daily is not None and created.date() >= oldest_daily:
+            continue
+        if week not in weekly and len(weekly) < weeks:
+            weekly[week] = path
+    keep = set(daily.values()) | set(weekly.values())
+    return [path for path, _created in ordered if path not in keep]
+
+
+def newest_good_backup(database: Path) -> BackupInfo | None:
+    """The newest backup that passes the full check: what to restore after damage."""
+    for candidate in list_backups(database):
+        if candidate.kind != "damaged" and inspect(candidate.path).ok:
+            return candidate
+    return None
+
+
+def raw_sqlite(engine: Engine) -> tuple[sqlite3.Connection, Callable[[], None]]:
+    """A pooled engine connection as the sqlite3 connection it wraps, and how to give it back."""
+    raw = engine.raw_connection()
+    connection = raw.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return connection, raw.close
+
+
+class BackupService:
+    """Backups of the open database; every method is safe to call while the app is in use."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        database: Path | None,
+        *,
+        read_only_reason: str = "",
+        clock: Clock = datetime.now,
+    ) -> None:
+        self._engine = engine
+        self._database = database
+        self._read_only_reason = read_only_reason
+        self._clock = clock
+
+    @property
+    def folder(self) -> Path | None:
+        return backup_folder(self._database) if self._database else None
+
+    def _file(self) -> Path:
+        if self._database is None:
+            raise StoreError(NOT_SQLITE)
+        return self._database
+
+    def list_backups(self) -> list[BackupInfo]:
+        """Every backup in the backups folder, newest first (none for a server database)."""
+        return list_backups(self._database) if self._database else []
+
+    def newest_good_backup(self) -> BackupInfo | None:
+        return newest_good_backup(self._database) if self._database else None
+
+    def make_backup(self, target: Path | None = None, *, kind: str = "manual") -> BackupInfo:
+        """Back up now, to ``target`` or into the backups folder; verified before it is kept."""
+        database = self._file()
+        if kind not in KINDS:
+            raise ValueError(f"unknown backup kind {kind!r}")
+        created = self._clock()
+        if target is None:
+            target = new_backup_path(database, created, kind)
+        elif target.exists():
+            raise StoreError(f"{target} already exists; choose a new name for the backup.")
+        elif target.resolve() == database.resolve():
+            raise StoreError("A backup cannot be written over the database itself.")
+        connection, give_back = raw_sqlite(self._engine)
+        try:
+            report = write_backup(connection, target)
+        finally:
+            give_back()
+        return BackupInfo(target, created, target.stat().st_size, report.review_count, kind)
+
+    def backup_on_start(self) -> BackupInfo | None:
+        """The daily backup: made unless an automatic backup from today exists."""
+        today = self._clock().date()
+        if any(b.kind == "auto" and b.created.date() == today for b in self.list_backups()):
+            return None
+        made = self.make_backup(kind="auto")
+        self.rotate()
+        return made
+
+    def backup_on_exit(self) -> BackupInfo:
+        made = self.make_backup(kind="auto")
+        self.rotate()
+        return made
+
+    def rotate(self) -> list[Path]:
+        """Delete the automatic backups the rotation no longer keeps; returns what was deleted."""
+        autos = [(b.path, b.created) for b in self.list_backups() if b.kind == "auto"]
+        victims = rotation_victims(autos)
+        for path in victims:
+            path.unlink(missing_ok=True)
+        return victims
+
+    def restore(self, source: Path) -> RestoreResult:
+        """Replace the database's content with a backup, after backing up the current state."""
+        from reviewapp.services.restore import restore_into_engine
+
+        if self._read_only_reason:
+            raise StoreError(f"{self._read_only_reason} Nothing was restored.")
+        return restore_into_engine(self._engine, self._file(), source, self._clock)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    source: Path
+    review_count: int | None
+    previous: Path | None
+    previous_kind: str
