@@ -74,7 +74,10 @@ def _apply(session: Session, row: StaffRow, draft: StaffDraft) -> None:
     row.preferred_name = draft.preferred_name
     row.employee_number = draft.employee_number
     row.position = draft.position
-    row.branch_id = branch_id(session, draft.branch_name)
+    # Set the relationship, not just the id: a loaded ``row.branch`` would otherwise stay stale
+    # and the member returned after an update would still show the old branch.
+    new_branch = branch_id(session, draft.branch_name)
+    row.branch = session.get(BranchRow, new_branch) if new_branch is not None else None
     row.start_date = draft.start_date
     row.email = draft.email
     row.active = draft.active
