@@ -155,11 +155,23 @@ class ReviewService(ReviewQueries):
     def _framework(self, session: Session, row: ReviewRow) -> Framework:
         return framework_queries.load(session, row.framework_id)
 
+    @staticmethod
+    def _require_part(framework: Framework, *, competency: int = 0, indicator: int = 0) -> None:
+        """NotFoundError (not a bare KeyError) for an id outside the review's framework."""
+        try:
+            if competency:
+                framework.competency(competency)
+            if indicator:
+                framework.indicator(indicator)
+        except KeyError:
+            what = f"Competency {competency}" if competency else f"Indicator {indicator}"
+            raise NotFoundError(f"{what} is not part of this review's framework.") from None
+
     def set_competency(self, review_id: int, competency_id: int, assessment: Assessment) -> Review:
         with self._store.transaction() as session:
             row = load_row(session, review_id, for_edit=True)
             framework = self._framework(session, row)
-            framework.competency(competency_id)
+            self._require_part(framework, competency=competency_id)
             rules.validate_assessment(framework.scale, assessment)
             rating = self._competency_row(row, competency_id)
             rating.rating, rating.not_observed = assessment.rating, assessment.not_observed
@@ -171,7 +183,7 @@ class ReviewService(ReviewQueries):
         comment = rules.validate_text(comment, "comment")
         with self._store.transaction() as session:
             row = load_row(session, review_id, for_edit=True)
-            self._framework(session, row).competency(competency_id)
+            self._require_part(self._framework(session, row), competency=competency_id)
             self._competency_row(row, competency_id).comment = comment
             touch(row)
             session.flush()
@@ -181,7 +193,7 @@ class ReviewService(ReviewQueries):
         with self._store.transaction() as session:
             row = load_row(session, review_id, for_edit=True)
             framework = self._framework(session, row)
-            framework.indicator(indicator_id)
+            self._require_part(framework, indicator=indicator_id)
             rules.validate_assessment(framework.scale, assessment)
             existing = next(
                 (r for r in row.indicator_ratings if r.indicator_id == indicator_id), None
