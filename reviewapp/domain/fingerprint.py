@@ -16,7 +16,7 @@ from typing import Any
 
 from reviewapp.domain.evidence import EvidenceNote
 from reviewapp.domain.framework import Framework
-from reviewapp.domain.review import Assessment, Review
+from reviewapp.domain.review import UNRATED, Assessment, Review
 
 FINGERPRINT_VERSION = 1
 
@@ -37,6 +37,9 @@ def canonical_content(
     framework: Framework, review: Review, notes: Iterable[EvidenceNote]
 ) -> dict[str, Any]:
     competencies = []
+    indicators: dict[int, Assessment] = {}  # as review.indicator() finds them, without a scan each
+    for indicator_id, assessment in review.indicators:
+        indicators.setdefault(indicator_id, assessment)
     for competency in framework.competencies:
         assessed = review.competency(competency.id)
         competencies.append(
@@ -45,7 +48,8 @@ def canonical_content(
                 "rating": _assessment(assessed.assessment),
                 "comment": _text(assessed.comment),
                 "indicators": {
-                    i.code: _assessment(review.indicator(i.id)) for i in competency.indicators
+                    i.code: _assessment(indicators.get(i.id, UNRATED))
+                    for i in competency.indicators
                 },
             }
         )
