@@ -2,93 +2,63 @@
 
 Run by hand:  python bench/bench_pdf.py [-n 15]
 
-Both sides use the same registered DejaVu Sans fonts and the same fully filled review (seven
-competencies, ratings, comments, evidence notes including a 100,000-character one). The plain
-side is SimpleDocTemplate + escaped Paragraphs on the same page frame (Letter, 2 cm margins, room
-for header and footer, which it draws with drawString), with no tables, no "Page X of Y"
-numbering and no fallback-font processing: the floor for laying out this much text.
+The floor is `plain_build` (bench/pdf_floor.py, re-exported here): the same text in the same
+kinds of flowables, tables and page frame, built with SimpleDocTemplate and nothing of reviewapp's
+own machinery (see that module). Both builds run interleaved in one process, alternating which
+goes first, so machine noise falls on both alike; the figures are medians of wall-clock and of
+process CPU time.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
-
-from reportlab.lib.pagesizes import LETTER
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "report"))
 
 import report_samples as samples  # noqa: E402
+from pdf_floor import plain_build  # noqa: E402
 
 from reviewapp.domain.framework import Framework  # noqa: E402
 from reviewapp.report import DocumentSettings, ReviewDocumentData, render_review  # noqa: E402
-from reviewapp.report.fonts import REGULAR  # noqa: E402
-from reviewapp.report.layout import FOOTER, LATER_HEADER, MARGIN, PAGE_HEIGHT  # noqa: E402
-from reviewapp.report.styles import make_styles  # noqa: E402
+
+__all__ = ["Comparison", "compare", "plain_build", "sample_data", "timed"]
 
 
-def _p(text: str) -> str:
-    return escape(text).replace("\n", "<br/>")
+@dataclass(frozen=True)
+class Comparison:
+    """Medians (seconds) of render_review and of the plain build, timed interleaved.
 
+    `ours`/`plain` are wall-clock times; `ours_cpu`/`plain_cpu` the process CPU time of the same
+    runs, which other programs on a busy machine disturb less.
+    """
 
-def plain_build(data: ReviewDocumentData) -> bytes:
-    """The same text as Paragraphs in a SimpleDocTemplate: no tables, no fallback fonts."""
-    s = make_styles()
-    fw, review = data.framework, data.review
-    story: list[Flowable] = [
-        Paragraph("Performance Review", s["Title"]),
-        Paragraph(
-            _p(f"{review.staff_name} {review.staff_position} {review.branch_name}"), s["Body"]
-        ),
-        Paragraph(_p(f"{fw.title} {fw.version} {fw.source}"), s["Body"]),
-    ]
-    for c in fw.competencies:
-        story.append(Paragraph(_p(f"{c.code} {c.statement}"), s["H1"]))
-        for indicator in c.indicators:
-            assessment = review.indicator(indicator.id)
-            story.append(
-                Paragraph(_p(f"{indicator.code} {indicator.text} {assessment}"), s["Body"])
-            )
-        story.append(Paragraph(_p(review.competency(c.id).comment), s["Body"]))
-        for note in sorted(data.notes, key=lambda n: n.observed_on):
-            if note.competency_id == c.id:
-                story.append(Paragraph(_p(f"{note.observed_on} {note.source.label}"), s["Small"]))
-                for block in note.text.split("\n\n"):
-                    story.append(Paragraph(_p(block), s["NoteText"]))
-    for text in (review.strengths, review.development_areas, review.employee_comments):
-        story.append(Paragraph(_p(text), s["Body"]))
-    for goal in review.goals:
-        story.append(Paragraph(_p(f"{goal.description} {goal.success_measure}"), s["Body"]))
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=LETTER,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + LATER_HEADER,
-        bottomMargin=MARGIN + FOOTER,
-    )
+    ours: float
+    plain: float
+    ours_cpu: float
+    plain_cpu: float
+    ours_size: int
+    plain_size: int
+    runs: int
 
-    def furniture(canvas: Canvas, _doc: SimpleDocTemplate) -> None:
-        canvas.setFont(REGULAR, 8)
-        canvas.drawString(MARGIN, PAGE_HEIGHT - MARGIN - 10, "Riverside Public Library")
-        canvas.drawString(MARGIN, MARGIN, f"{review.staff_name} page {canvas.getPageNumber()}")
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.plain
 
-    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
-    return buffer.getvalue()
+    @property
+    def cpu_ratio(self) -> float:
+        return self.ours_cpu / self.plain_cpu
 
 
 def timed(action: Callable[[], bytes], runs: int) -> tuple[float, int]:
+    """Median seconds of `runs` calls of `action`, and the size of its output."""
     times = []
     size = 0
     for _ in range(runs):
@@ -98,26 +68,65 @@ def timed(action: Callable[[], bytes], runs: int) -> tuple[float, int]:
     return statistics.median(times), size
 
 
+def compare(data: ReviewDocumentData, settings: DocumentSettings, runs: int) -> Comparison:
+    """Time both builds `runs` times each, interleaved and alternating which goes first."""
+    render_review(data, settings)  # fonts registered, caches warm, for both
+    plain_build(data, settings)
+    sides: list[tuple[Callable[[], bytes], list[float], list[float]]] = [
+        (lambda: render_review(data, settings), [], []),
+        (lambda: plain_build(data, settings), [], []),
+    ]
+    for run in range(runs):
+        for action, wall, cpu in sides if run % 2 == 0 else reversed(sides):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            action()
+            cpu.append(time.process_time() - start_cpu)
+            wall.append(time.perf_counter() - start)
+    (_, ours, ours_cpu), (_, plain, plain_cpu) = sides
+    return Comparison(
+        statistics.median(ours),
+        statistics.median(plain),
+        statistics.median(ours_cpu),
+        statistics.median(plain_cpu),
+        len(render_review(data, settings)),
+        len(plain_build(data, settings)),
+        runs,
+    )
+
+
+def sample_data(*, finalised: bool = True) -> ReviewDocumentData:
+    """The fully filled review of the report tests (seven competencies, a huge note)."""
+    fw: Framework = samples.framework()
+    return ReviewDocumentData(
+        fw, samples.review(fw, finalised=finalised), samples.notes(fw), samples.previous_goals()
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--runs", type=int, default=15)
     args = parser.parse_args()
-    fw: Framework = samples.framework()
-    data = ReviewDocumentData(
-        fw, samples.review(fw, finalised=True), samples.notes(fw), samples.previous_goals()
-    )
     settings = DocumentSettings(
         organisation="Riverside Public Library", generated_on=date(2025, 1, 15)
     )
-    # Warm up both (font registration and fallback lookups happen once per process).
-    render_review(data, settings)
-    plain_build(data)
-    ours, ours_size = timed(lambda: render_review(data, settings), args.runs)
-    plain, plain_size = timed(lambda: plain_build(data), args.runs)
-    print(f"runs: {args.runs}")
-    print(f"render_review  median {ours * 1000:8.1f} ms  ({ours_size:,} bytes)")
-    print(f"plain ReportLab median {plain * 1000:8.1f} ms  ({plain_size:,} bytes)")
-    print(f"ratio          {ours / plain:.2f}x (target <= 1.20x)")
+    accel = "C (rl_accel)" if _has_accelerator() else "pure Python"
+    print(f"runs: {args.runs}, interleaved; ReportLab helpers: {accel}")
+    for label, finalised in (("finalised", True), ("draft", False)):
+        result = compare(sample_data(finalised=finalised), settings, args.runs)
+        print(f"{label}: medians{'wall':>14}{'CPU':>11}")
+        for name, wall, cpu, size in (
+            ("render_review", result.ours, result.ours_cpu, result.ours_size),
+            ("plain ReportLab", result.plain, result.plain_cpu, result.plain_size),
+        ):
+            print(f"  {name:<16}{wall * 1000:7.1f} ms {cpu * 1000:7.1f} ms  ({size:,} bytes)")
+        ratios = f"{result.ratio:9.2f}x {result.cpu_ratio:9.2f}x"
+        print(f"  {'ratio':<16}{ratios}   (target <= 1.20x)")
+
+
+def _has_accelerator() -> bool:
+    from reportlab.lib import rl_accel
+
+    return "escapePDF" in rl_accel._c_funcs
 
 
 if __name__ == "__main__":
