@@ -103,21 +103,35 @@ def test_update_setup_checks_overlap_and_order(
     other = services.reviews.start(_draft(member, "2025-01-01", "2025-12-31"))
     with pytest.raises(ConflictError):
         services.reviews.update_setup(
-            other.id, reviewer_name="Rita", review_type=ReviewType.ANNUAL,
-            period_start=date(2024, 12, 1), period_end=date(2025, 12, 31), meeting_date=None,
-        )  # fmt: skip
+            other.id,
+            reviewer_name="Rita",
+            review_type=ReviewType.ANNUAL,
+            period_start=date(2024, 12, 1),
+            period_end=date(2025, 12, 31),
+            meeting_date=None,
+        )
     with pytest.raises(ValidationError):
         services.reviews.update_setup(
-            other.id, reviewer_name="Rita", review_type=ReviewType.ANNUAL,
-            period_start=date(2025, 12, 31), period_end=date(2025, 1, 1), meeting_date=None,
-        )  # fmt: skip
+            other.id,
+            reviewer_name="Rita",
+            review_type=ReviewType.ANNUAL,
+            period_start=date(2025, 12, 31),
+            period_end=date(2025, 1, 1),
+            meeting_date=None,
+        )
     moved = services.reviews.update_setup(
-        other.id, reviewer_name="Rob", review_type=ReviewType.OTHER,
-        period_start=date(2024, 6, 1), period_end=date(2025, 5, 31), meeting_date=date(2025, 6, 2),
-    )  # fmt: skip
+        other.id,
+        reviewer_name="Rob",
+        review_type=ReviewType.OTHER,
+        period_start=date(2024, 6, 1),
+        period_end=date(2025, 5, 31),
+        meeting_date=date(2025, 6, 2),
+    )
     assert (moved.reviewer_name, moved.review_type, moved.meeting_date) == (
-        "Rob", ReviewType.OTHER, date(2025, 6, 2),
-    )  # fmt: skip
+        "Rob",
+        ReviewType.OTHER,
+        date(2025, 6, 2),
+    )
     assert services.reviews.get(other.id).period_start == date(2024, 6, 1)
 
 
