@@ -84,7 +84,6 @@ class StartReviewDialog(QDialog):
         start_button = self.buttons.addButton(
             "Start &review", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        start_button.setDefault(True)
         for button in self.buttons.buttons():
             accessible(button, button.text().replace("&", ""))
         self.buttons.accepted.connect(self.start)
@@ -93,6 +92,7 @@ class StartReviewDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
+        start_button.setDefault(True)  # only once the button is inside the dialog
 
     def draft(self) -> ReviewDraft:
         return ReviewDraft(

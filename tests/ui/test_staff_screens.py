@@ -39,8 +39,11 @@ def test_add_staff_with_validation_beside_the_field(window, services: Services, 
     with qtbot.waitSignal(window.staff_list.loaded):
         dialog.buttons.accepted.emit()
     (stored,) = services.staff.list()
-    assert (stored.name, stored.employee_number, stored.email) == ("Zoë SStraße", "E-42",
-                                                                  "zoe@example.org")
+    assert (stored.name, stored.employee_number, stored.email) == (
+        "Zoë SStraße",
+        "E-42",
+        "zoe@example.org",
+    )
     assert window.pages.currentWidget() is window.staff_page
     assert window.staff_page.title.text() == "Zoë SStraße"
     assert window.staff_list.model.rowCount() == 1

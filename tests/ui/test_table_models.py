@@ -13,14 +13,36 @@ from reviewapp.ui.staff_table_model import StaffTableModel
 
 
 def member(staff_id: int, name: str, active: bool = True, branch: str = "Central") -> StaffMember:
-    return StaffMember(staff_id, f"u{staff_id}", name, "", f"E{staff_id:03d}", "Clerk", None,
-                       branch, None, "", active)
+    return StaffMember(
+        staff_id,
+        f"u{staff_id}",
+        name,
+        "",
+        f"E{staff_id:03d}",
+        "Clerk",
+        None,
+        branch,
+        None,
+        "",
+        active,
+    )
 
 
 def summary(review_id: int, name: str, end: date, overall: float | None) -> ReviewSummary:
-    return ReviewSummary(review_id, review_id, name, "Central", ReviewType.ANNUAL,
-                         date(end.year - 1, end.month, 1), end, ReviewStatus.IN_PROGRESS,
-                         overall, 3, 7, datetime(2025, 1, 1))
+    return ReviewSummary(
+        review_id,
+        review_id,
+        name,
+        "Central",
+        ReviewType.ANNUAL,
+        date(end.year - 1, end.month, 1),
+        end,
+        ReviewStatus.IN_PROGRESS,
+        overall,
+        3,
+        7,
+        datetime(2025, 1, 1),
+    )
 
 
 STAFF = [member(1, "Zoë Adams"), member(2, "élodie Brun", active=False), member(3, "Bob Chen")]
@@ -87,8 +109,11 @@ def test_sorting_keeps_the_selected_record_selected() -> None:
 
 def test_review_model_contract_and_sorting(qtmodeltester) -> None:
     model = ReviewTableModel()
-    rows = [summary(1, "A", date(2024, 3, 1), 3.5), summary(2, "B", date(2025, 3, 1), None),
-            summary(3, "C", date(2023, 3, 1), 2.0)]
+    rows = [
+        summary(1, "A", date(2024, 3, 1), 3.5),
+        summary(2, "B", date(2025, 3, 1), None),
+        summary(3, "C", date(2023, 3, 1), 2.0),
+    ]
     model.set_records(rows)
     qtmodeltester.check(model)
     assert model.data(model.index(1, model.COLUMN_OVERALL)) == "—"

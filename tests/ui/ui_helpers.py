@@ -15,8 +15,9 @@ from reviewapp.services.container import Services
 
 def add_member(services: Services, name: str = "Ana Noël", number: str = "E100") -> StaffMember:
     return services.staff.create(
-        StaffDraft(name=name, employee_number=number, position="Library assistant",
-                   branch_name="Central")
+        StaffDraft(
+            name=name, employee_number=number, position="Library assistant", branch_name="Central"
+        )
     )
 
 
@@ -29,8 +30,9 @@ def start_review(services: Services, member: StaffMember, end: date = date(2025,
 def type_text(widget: QWidget, text: str) -> None:
     """Type any text, non-ASCII included, one key event per character."""
     for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
-                           Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
 def focused() -> QWidget:
@@ -42,3 +44,9 @@ def focused() -> QWidget:
 def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """Press a key where the keyboard focus is, as a person would."""
     QTest.keyClick(focused(), key, modifier)
+
+
+def activate(window: QWidget, qtbot) -> None:
+    """Make the window active again (as after a dialog closes), so its shortcuts work."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

@@ -32,6 +32,7 @@ class CompetencyPanel(QScrollArea):
         self.indicator_ratings: dict[int, IndicatorRating] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take focus and scroll into view
         body = QWidget()
         self.layout_ = QVBoxLayout(body)
         self.code = heading("", 1.2)
@@ -95,10 +96,13 @@ class CompetencyPanel(QScrollArea):
 
     def _build_rating(self, framework: Framework) -> None:
         if self.rating is not None:
+            self.rating.hide()
+            self.rating.setParent(None)
             self.rating.deleteLater()
         self.rating = RatingChoice(framework.scale, "Competency rating")
         self.rating.chosen.connect(self._rate)
         self.rating_layout.addWidget(self.rating)
+        self.rating.show()
 
     def _rate(self, assessment: object) -> None:
         if self.competency is not None:
@@ -107,8 +111,11 @@ class CompetencyPanel(QScrollArea):
     def _build_indicators(self, framework: Framework, competency: Competency) -> None:
         while self.indicator_grid.count():
             item = self.indicator_grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()  # out of the focus chain now, not when deleteLater runs
+                widget.setParent(None)
+                widget.deleteLater()
         self.indicator_ratings = {}
         self.indicators.setTitle(f"{framework.indicator_heading} (optional ratings)")
         for row, indicator in enumerate(competency.indicators):
@@ -119,8 +126,18 @@ class CompetencyPanel(QScrollArea):
             combo.chosen.connect(lambda a, iid=indicator.id: self.actions.rate_indicator(iid, a))
             self.indicator_grid.addWidget(label, row, 0)
             self.indicator_grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
+            label.show()  # at once, so Tab reaches them before the next event loop pass
+            combo.show()
             self.indicator_ratings[indicator.id] = combo
         self._fix_tab_order()
+
+    def first_field(self) -> QWidget | None:
+        """Where Tab from the competency list lands: the first indicator, else the rating."""
+        for combo in self.indicator_ratings.values():
+            return combo
+        if self.rating is not None:
+            return self.rating.group.checkedButton() or self.rating.group.buttons()[0]
+        return None
 
     def _fix_tab_order(self) -> None:
         """Top to bottom: indicators, the rating, the comment, then the evidence notes."""

@@ -91,7 +91,9 @@ class ReviewEditor(QWidget):
         self.rate_actions: list[QAction] = []
         for value in range(1, 6):
             self.rate_actions.append(
-                self._action(f"Rate {value}", [f"Alt+{value}"], lambda v=value: self.rate(v))
+                self._action(
+                    f"Rate {value}", [f"Alt+{value}"], lambda _checked=False, v=value: self.rate(v)
+                )
             )
         self.not_observed_action = self._action(
             "Not &observed", ["Alt+0"], lambda: self.rate_current(NOT_OBSERVED)
@@ -190,6 +192,9 @@ class ReviewEditor(QWidget):
             self.pages.setCurrentWidget(self.panel)
             self.panel.show_competency(framework, competency, review)
             self._refresh_notes()
+            first = self.panel.first_field()
+            if first is not None:
+                QWidget.setTabOrder(self.competencies, first)
         self.meeting.show_competency(framework, competency, review)
 
     def current_competency_id(self) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from reviewapp.domain.framework import Framework
@@ -27,6 +28,7 @@ class SummaryPanel(QScrollArea):
         self.actions = actions
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take focus and scroll into view
         body = QWidget()
         self.body_layout = layout = QVBoxLayout(body)
         layout.addWidget(heading("Summary and sign-off", 1.2))
