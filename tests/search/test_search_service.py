@@ -163,3 +163,25 @@ def test_index_and_scan_agree(services: Services, add_note: AddNote) -> None:
     for query in ["printer", "print", "e-reader", "ereader", "elodie", "cafe", "3d", "teens wo"]:
         by_index = {h.note.id for h in indexed.evidence(query)}
         assert by_index == {h.note.id for h in scanning.evidence(query)}, query
+
+
+def test_staff_key_is_not_searchable_as_text(
+    search: SearchService, add_note: AddNote, staff_member: StaffMember
+) -> None:
+    add_note("Printer fixed.")
+    assert search.evidence(f"staff{staff_member.id}") == []
+    assert search.evidence("staff_key") == []
+
+
+def test_common_words_are_ranked_among_the_most_recent_matches(
+    indexed: SearchService, add_note: AddNote, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewapp.services import search as search_module
+
+    best_but_old = add_note("Printer printer printer printer.", date(2020, 1, 1))
+    recent = [add_note(f"Printer note {n}.", date(2025, 1, n + 1)) for n in range(3)]
+    assert indexed.evidence("printer")[0].note == best_but_old
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
+    hits = indexed.evidence("printer")
+    assert {h.note.id for h in hits} == {n.id for n in recent}
+    assert indexed.evidence("printer", staff_id=best_but_old.staff_id)[0].note in recent
