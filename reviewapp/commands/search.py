@@ -1,4 +1,4 @@
-"""``reviewapp search TEXT [--staff ID] [--limit N] [--json]``: find evidence notes by their words."""
+"""``reviewapp search TEXT [--staff ID] [--limit N] [--json]``: find evidence notes by words."""
 
 from __future__ import annotations
 
