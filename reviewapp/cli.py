@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "reviewapp.commands.demo",
     "reviewapp.commands.pdf",
     "reviewapp.commands.search",
+    "reviewapp.commands.maintenance",
 )
 
 
@@ -50,6 +51,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reviewapp.app import main as gui_main
 
         return gui_main(database)
+    direct = getattr(args, "direct_handler", None)
+    if direct is not None:  # commands that open the database their own way (maintenance.py)
+        try:
+            return int(direct(args, database))
+        except ReviewAppError as exc:
+            print(f"reviewapp: {exc}", file=sys.stderr)
+            return 1
     from reviewapp.services.container import Services
 
     try:

@@ -14,6 +14,7 @@ from reviewapp.services.evidence import EvidenceService
 from reviewapp.services.frameworks import FrameworkService
 from reviewapp.services.goals import GoalService
 from reviewapp.services.opening import DatabaseAccess, InUse, make_store, prepare
+from reviewapp.services.packages import PackageService
 from reviewapp.services.reviews import ReviewService
 from reviewapp.services.search import SearchService
 from reviewapp.services.settings import SettingsService
@@ -33,6 +34,7 @@ class Services:
     documents: DocumentService
     search: SearchService
     backups: BackupService
+    packages: PackageService
     access: DatabaseAccess
 
     @classmethod
@@ -74,6 +76,7 @@ class Services:
             ),
             search=SearchService(store),
             backups=BackupService(engine, access.path, read_only_reason=access.read_only_reason),
+            packages=PackageService(store),
             access=access,
         )
         if not access.read_only:
