@@ -96,6 +96,10 @@ def addendum(row: AddendumRow) -> Addendum:
     return Addendum(row.id, row.uuid, row.author, row.written_on, row.text, row.created_at)
 
 
+def _kept(finalised: bool, snapshot: str | None, current: str) -> str:
+    return snapshot if finalised and snapshot is not None else current
+
+
 def review(row: ReviewRow) -> Review:
     member = row.staff
     finalised = row.status == ReviewStatus.FINALISED
@@ -103,12 +107,13 @@ def review(row: ReviewRow) -> Review:
         id=row.id,
         uuid=row.uuid,
         staff_id=row.staff_id,
-        staff_name=(row.staff_name_snapshot if finalised else None) or member.name,
-        employee_number=(row.employee_number_snapshot if finalised else None)
-        or member.employee_number,
-        staff_position=(row.position_snapshot if finalised else None) or member.position,
-        branch_name=(row.branch_snapshot if finalised else None)
-        or (member.branch.name if member.branch else ""),
+        # A finalised review shows what the record said then, even a blank position or no branch.
+        staff_name=_kept(finalised, row.staff_name_snapshot, member.name),
+        employee_number=_kept(finalised, row.employee_number_snapshot, member.employee_number),
+        staff_position=_kept(finalised, row.position_snapshot, member.position),
+        branch_name=_kept(
+            finalised, row.branch_snapshot, member.branch.name if member.branch else ""
+        ),
         reviewer_name=row.reviewer_name,
         review_type=ReviewType(row.review_type),
         period_start=row.period_start,

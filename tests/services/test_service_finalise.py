@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from service_helpers import snapshot
+from service_helpers import make_ready, snapshot
 
 from reviewapp.domain.errors import ForbiddenChangeError, ValidationError
 from reviewapp.domain.evidence import EvidenceDraft, EvidenceSource
@@ -16,6 +16,7 @@ from reviewapp.domain.review import (
     Assessment,
     GoalDraft,
     Review,
+    ReviewDraft,
     ReviewStatus,
     ReviewType,
     SignOffRole,
@@ -197,3 +198,21 @@ def test_addendum_only_after_finalisation(services: Services, ready: Review) -> 
     with pytest.raises(ValidationError) as info:
         services.reviews.add_addendum(ready.id, "Rita", date(2025, 2, 1), "  ")
     assert info.value.field == "text"
+
+
+def test_empty_staff_details_are_kept_empty(
+    services: Services, member: StaffMember, framework: Framework
+) -> None:
+    """A blank position or no branch at finalising stays blank, whatever the record says later."""
+    bare = services.staff.create(StaffDraft("Bo Diddley", "E-300"))
+    review = services.reviews.start(
+        ReviewDraft(bare.id, "Rita", ReviewType.ANNUAL, date(2024, 1, 1), date(2024, 12, 31))
+    )
+    make_ready(services, review.id, framework)
+    services.reviews.finalise(review.id)
+    services.staff.update(bare.id, StaffDraft("Bo Diddley", "E-300", "Page", "North"))
+    kept = services.reviews.get(review.id)
+    assert (kept.staff_position, kept.branch_name) == ("", "")
+    assert services.reviews.verify_fingerprint(review.id)
+    [summary] = services.reviews.list(staff_id=bare.id)
+    assert summary.branch_name == ""
