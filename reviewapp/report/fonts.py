@@ -65,6 +65,8 @@ class FontRegistry:
         self._candidates = candidates
         self._family_registered = False
         self._base_coverage: frozenset[str] = frozenset()
+        self._with_newline: frozenset[str] = frozenset()
+        self._ascii_covered = False
         self._fallbacks: list[FallbackFont] = []
         self._next_candidate = 0
         self._by_char: dict[str, str | None] = {}
@@ -89,6 +91,8 @@ class FontRegistry:
             for font in fonts.values():
                 coverage &= set(font.face.charToGlyph)
             self._base_coverage = frozenset(chr(c) for c in coverage)
+            self._with_newline = self._base_coverage | {"\n"}
+            self._ascii_covered = self._base_coverage.issuperset(map(chr, range(0x20, 0x7F)))
             self._family_registered = True
 
     @property
@@ -96,6 +100,17 @@ class FontRegistry:
         """Characters the shipped family draws itself."""
         self.ensure_family()
         return self._base_coverage
+
+    def covers(self, text: str) -> bool:
+        """True if the family draws every character of `text` itself (line breaks included).
+
+        Printable ASCII is answered without looking at each character: a 100,000-character note
+        costs microseconds, not a set lookup per character.
+        """
+        self.ensure_family()
+        if self._ascii_covered and text.isascii() and text.replace("\n", " ").isprintable():
+            return True
+        return self._with_newline.issuperset(text)
 
     def fallback_for(self, char: str) -> str | None:
         """The registered name of a fallback font that has `char`, or None if no font has it."""

@@ -74,9 +74,9 @@ def clean(text: str) -> str:
 
 def runs(text: str) -> list[Run]:
     """Split text into (font name or None for the base family, text) runs."""
-    covered = FONTS.base_coverage
-    if covered.issuperset(text):
+    if FONTS.covers(text):
         return [(None, text)]
+    covered = FONTS.base_coverage
     result: list[Run] = []
     current: str | None = None
     buffer: list[str] = []
@@ -102,13 +102,19 @@ def _escape(text: str) -> str:
     return escape(text, _ENTITIES).replace("\n", "<br/>")
 
 
-def markup(text: str) -> str:
-    """Paragraph markup showing `text` literally, with fallback-font runs."""
+def _markup(cleaned: str) -> str:
+    if FONTS.covers(cleaned):
+        return _escape(cleaned)
     parts = []
-    for font, part in runs(clean(text)):
+    for font, part in runs(cleaned):
         escaped = _escape(part)
         parts.append(escaped if font is None else f'<font name="{font}">{escaped}</font>')
     return "".join(parts)
+
+
+def markup(text: str) -> str:
+    """Paragraph markup showing `text` literally, with fallback-font runs."""
+    return _markup(clean(text))
 
 
 def _chunks(block: str) -> Iterable[str]:
@@ -126,7 +132,7 @@ def paragraphs(text: str, style: ParagraphStyle, *, empty: str = "") -> list[Par
     blocks = [b for b in blocks if b.strip()]
     if not blocks:
         return [Para(_escape(empty), style)] if empty else []
-    return [Para(markup(chunk), style) for block in blocks for chunk in _chunks(block)]
+    return [Para(_markup(chunk), style) for block in blocks for chunk in _chunks(block)]
 
 
 def text_width(text: str, font: str, size: float) -> float:

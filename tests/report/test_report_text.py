@@ -7,7 +7,7 @@ from conftest import require_cjk_font
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from reviewapp.report.fonts import REGULAR, ensure_fonts
+from reviewapp.report.fonts import FONTS, REGULAR, ensure_fonts
 from reviewapp.report.text import CHUNK, REPLACEMENT, clean, fit, markup, paragraphs, runs
 
 STYLE = ParagraphStyle("t", fontName=REGULAR, fontSize=10, leading=12)
@@ -78,6 +78,14 @@ def test_huge_word_without_spaces_is_cut_too() -> None:
 
 def test_covered_text_is_one_run() -> None:
     assert runs("Élodie & co — 100 €") == [(None, "Élodie & co — 100 €")]
+
+
+def test_line_breaks_do_not_split_covered_text_into_runs() -> None:
+    text = "Line one\nLigne deux à l'accueil\n" + "long prose " * 5_000
+    assert runs(text) == [(None, text)]
+    assert FONTS.covers(text)
+    assert not FONTS.covers("plain\x07bell")
+    assert not FONTS.covers("图")
 
 
 def test_cjk_characters_get_a_fallback_run() -> None:
