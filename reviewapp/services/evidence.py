@@ -16,7 +16,12 @@ from reviewapp.db.models import (
     ReviewRow,
     StaffRow,
 )
-from reviewapp.domain.errors import ForbiddenChangeError, NotFoundError, ValidationError
+from reviewapp.domain.errors import (
+    ConflictError,
+    ForbiddenChangeError,
+    NotFoundError,
+    ValidationError,
+)
 from reviewapp.domain.evidence import EvidenceDraft, EvidenceNote, EvidenceSource
 from reviewapp.domain.rules import validate_text
 from reviewapp.services.store import Store, utcnow
@@ -130,6 +135,9 @@ class EvidenceService:
     def restore(self, note: EvidenceNote) -> EvidenceNote:
         """Put back a deleted note with its original identity (undo of delete)."""
         with self._store.transaction() as session:
+            existing = select(EvidenceNoteRow.id).where(EvidenceNoteRow.uuid == note.uuid)
+            if session.scalar(existing) is not None:
+                raise ConflictError("This note is already in the journal.")
             draft = _check(
                 session,
                 note.staff_id,

@@ -41,6 +41,8 @@ class GoalService:
         draft = _clean(draft)
         with self._store.transaction() as session:
             row = load_row(session, review_id, for_edit=True)
+            if carried_from_id is not None and session.get(GoalRow, carried_from_id) is None:
+                raise NotFoundError(f"There is no goal with id {carried_from_id} to follow up.")
             goal = GoalRow(
                 uuid=str(uuid.uuid4()),
                 position=max((g.position for g in row.goals), default=-1) + 1,

@@ -13,6 +13,8 @@ from reviewapp.db.models import (
     AddendumRow,
     CompetencyRatingRow,
     EvidenceNoteRow,
+    FrameworkRow,
+    GoalRow,
     IndicatorRatingRow,
     ReviewRow,
     SignOffRow,
@@ -99,6 +101,8 @@ class ReviewService(ReviewQueries):
             )
             if framework_id is None:
                 raise NotFoundError("No competency framework is loaded.")
+            if session.get(FrameworkRow, framework_id) is None:
+                raise NotFoundError(f"There is no framework with id {framework_id}.")
             now = utcnow()
             row = ReviewRow(
                 uuid=str(uuid.uuid4()),
@@ -148,6 +152,17 @@ class ReviewService(ReviewQueries):
             row = load_row(session, review_id)
             if not rules.may_delete(ReviewStatus(row.status)):
                 raise ForbiddenChangeError("A finalised review is a record and cannot be deleted.")
+            followed_up = (
+                select(GoalRow.id)
+                .join(ReviewRow, ReviewRow.id == GoalRow.review_id)
+                .where(ReviewRow.status == ReviewStatus.FINALISED.value)
+                .where(GoalRow.carried_from_id.in_([g.id for g in row.goals]))
+            )
+            if row.goals and session.scalar(followed_up.limit(1)) is not None:
+                raise ForbiddenChangeError(
+                    "Goals of this review were followed up in a finalised review, "
+                    "so it cannot be deleted."
+                )
             session.delete(row)
 
     # -- assessing -----------------------------------------------------------------------------
@@ -258,7 +273,7 @@ class ReviewService(ReviewQueries):
     def withdraw_sign_off(self, review_id: int, role: SignOffRole) -> Review:
         with self._store.transaction() as session:
             row = load_row(session, review_id, for_edit=True)
-            row.signoffs = [s for s in row.signoffs if s.role != role.value]
+            row.signoffs = [s for s in row.signoffs if s.role != SignOffRole(role).value]
             touch(row)
             session.flush()
             return convert.review(row)

@@ -8,7 +8,12 @@ from datetime import date
 import pytest
 from service_helpers import snapshot
 
-from reviewapp.domain.errors import ForbiddenChangeError, NotFoundError, ValidationError
+from reviewapp.domain.errors import (
+    ConflictError,
+    ForbiddenChangeError,
+    NotFoundError,
+    ValidationError,
+)
 from reviewapp.domain.evidence import EvidenceDraft, EvidenceSource
 from reviewapp.domain.framework import Framework
 from reviewapp.domain.review import Review, ReviewDraft, ReviewType
@@ -179,3 +184,12 @@ def test_for_review_leaves_out_other_staff(
     )
     assert services.evidence.for_review(review.id) == []
     assert len(services.evidence.for_review(later.id)) == 1
+
+
+def test_restoring_a_note_that_is_still_there(
+    services: Services, member: StaffMember, framework: Framework
+) -> None:
+    note = services.evidence.add(member.id, _draft(framework, date(2024, 3, 1)))
+    with pytest.raises(ConflictError, match="already in the journal"):
+        services.evidence.restore(note)
+    assert services.evidence.for_staff(member.id) == [note]

@@ -112,3 +112,9 @@ def test_previous_open_ignores_other_staff(services: Services, review: Review) -
     )
     services.goals.add(theirs.id, GoalDraft("Not yours"))
     assert services.goals.previous_open(review.id) == []
+
+
+def test_following_up_an_unknown_goal(services: Services, review: Review) -> None:
+    with pytest.raises(NotFoundError, match="no goal with id 9999"):
+        services.goals.add(review.id, GoalDraft("x"), carried_from_id=9999)
+    assert services.reviews.get(review.id).goals == ()

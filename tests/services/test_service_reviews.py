@@ -6,17 +6,25 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from service_helpers import make_ready
 
-from reviewapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from reviewapp.domain.errors import (
+    ConflictError,
+    ForbiddenChangeError,
+    NotFoundError,
+    ValidationError,
+)
 from reviewapp.domain.framework import Framework
 from reviewapp.domain.review import (
     NOT_OBSERVED,
     UNRATED,
     Assessment,
+    GoalDraft,
     Review,
     ReviewDraft,
     ReviewStatus,
     ReviewType,
+    SignOffRole,
 )
 from reviewapp.domain.staff import StaffMember
 from reviewapp.services.container import Services
@@ -253,3 +261,41 @@ def test_delete_a_review_in_progress(
     with pytest.raises(NotFoundError):
         services.reviews.get(review.id)
     assert services.reviews.list() == []
+
+
+def test_start_with_an_unknown_framework(services: Services, member: StaffMember) -> None:
+    draft = replace(_draft(member, "2024-01-01", "2024-06-30"), framework_id=9999)
+    with pytest.raises(NotFoundError, match="no framework with id 9999"):
+        services.reviews.start(draft)
+    assert services.reviews.list() == []
+
+
+def test_sign_off_and_withdraw_accept_role_names(services: Services, review: Review) -> None:
+    signed = services.reviews.sign_off(review.id, "employee", "Élodie", date(2025, 1, 2), "")  # type: ignore[arg-type]
+    assert [s.role for s in signed.signoffs] == [SignOffRole.EMPLOYEE]
+    withdrawn = services.reviews.withdraw_sign_off(review.id, "employee")  # type: ignore[arg-type]
+    assert withdrawn.signoffs == ()
+
+
+def test_review_whose_goals_were_followed_up_in_a_finalised_one_is_kept(
+    services: Services, member: StaffMember, review: Review, framework: Framework
+) -> None:
+    goal = services.goals.add(review.id, GoalDraft("Learn the catalogue")).goals[0]
+    later = services.reviews.start(_draft(member, "2025-01-01", "2025-12-31"))
+    services.goals.add(later.id, GoalDraft("Learn the catalogue"), carried_from_id=goal.id)
+    make_ready(services, later.id, framework)
+    services.reviews.finalise(later.id)
+    with pytest.raises(ForbiddenChangeError, match="followed up in a finalised review"):
+        services.reviews.delete(review.id)
+    assert services.reviews.get(review.id).goals == (goal,)
+    assert services.reviews.verify_fingerprint(later.id)
+
+
+def test_review_whose_goals_were_followed_up_in_an_open_one_can_go(
+    services: Services, member: StaffMember, review: Review
+) -> None:
+    goal = services.goals.add(review.id, GoalDraft("Learn the catalogue")).goals[0]
+    later = services.reviews.start(_draft(member, "2025-01-01", "2025-12-31"))
+    services.goals.add(later.id, GoalDraft("Learn the catalogue"), carried_from_id=goal.id)
+    services.reviews.delete(review.id)
+    assert services.reviews.get(later.id).goals[0].carried_from_id is None
