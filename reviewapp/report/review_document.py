@@ -40,23 +40,22 @@ def rating_text(framework: Framework, assessment: Assessment) -> str:
 
 def goals_table(goals: Sequence[Goal], styles: StyleSheet1) -> Table:
     """Description, measure, target date, support and status of each goal."""
-    head = ["Goal", "Measure of success", "Target date", "Support", "Status"]
-    rows: list[list[object]] = [[Para(h, styles["CellHead"]) for h in head]]
+    rows: list[list[object]] = [["Goal", "Measure of success", "Target date", "Support", "Status"]]
     cell = styles["CellSmall"]
     for goal in sorted(goals, key=lambda g: g.position):
         rows.append(
             [
                 paragraphs(goal.description, cell),
                 paragraphs(goal.success_measure, cell, empty="–"),
-                Para(long_date(goal.target_date, "–"), cell),
+                long_date(goal.target_date, "–"),
                 paragraphs(goal.support, cell, empty="–"),
-                Para(goal.status.label, cell),
+                goal.status.label,
             ]
         )
     date_width, status_width = 3.0 * cm, 2.4 * cm
     flexible = CONTENT_WIDTH - date_width - status_width
     widths = [flexible * 0.38, flexible * 0.32, date_width, flexible * 0.30, status_width]
-    return data_table(rows, widths)
+    return data_table(rows, widths, styles)
 
 
 class _ReviewStory:
@@ -97,39 +96,31 @@ class _ReviewStory:
             ("Framework", f"{f.title} (version {f.version})", "Status", r.status.label),
         ]
         rows: list[list[object]] = [
-            [
-                Para(a, s["Label"]),
-                Para(markup(b), s["CellSmall"]),
-                Para(c, s["Label"]),
-                Para(markup(d), s["CellSmall"]),
-            ]
-            for a, b, c, d in details
+            [Para(a, s["Label"]), b, Para(c, s["Label"]), d] for a, b, c, d in details
         ]
-        source = Para(markup(f.source), s["CellSmall"])
-        rows.append([Para("Source", s["Label"]), source, "", ""])
+        rows.append([Para("Source", s["Label"]), f.source, "", ""])
         widths = [2.6 * cm, 6.2 * cm, 3.5 * cm]
         widths.append(CONTENT_WIDTH - sum(widths))
-        story.append(data_table(rows, widths, header=False, extra=[("SPAN", (1, -1), (3, -1))]))
+        table = data_table(rows, widths, s, header=False, extra=[("SPAN", (1, -1), (3, -1))])
+        story.append(table)
         story += [Para("Summary of ratings", s["H1"]), self.summary(), Spacer(1, 10)]
         story.append(self.overall())
         return story
 
     def summary(self) -> Table:
         s = self.s
-        rows: list[list[object]] = [
-            [Para(h, s["CellHead"]) for h in ("Code", "Competency", "Rating")]
-        ]
+        rows: list[list[object]] = [["Code", "Competency", "Rating"]]
         for c in self.framework.competencies:
             assessment = self.review.competency(c.id).assessment
             rows.append(
                 [
                     Para(f"<b>{markup(c.code)}</b>", s["CellSmall"]),
-                    Para(markup(c.statement), s["CellSmall"]),
-                    Para(markup(rating_text(self.framework, assessment)), s["CellSmall"]),
+                    c.statement,
+                    rating_text(self.framework, assessment),
                 ]
             )
         widths = [CODE_WIDTH, CONTENT_WIDTH - CODE_WIDTH - RATING_WIDTH, RATING_WIDTH]
-        return data_table(rows, widths, zebra=True)
+        return data_table(rows, widths, s, zebra=True)
 
     def overall(self) -> Table:
         s = self.s
@@ -166,25 +157,12 @@ class _ReviewStory:
         s, f = self.s, self.framework
         assessed = self.review.competency(c.id)
         head = Para(f"{markup(c.code)}&nbsp;&nbsp;{markup(c.statement)}", s["H1"])
-        rows: list[list[object]] = [
-            [
-                Para("Code", s["CellHead"]),
-                Para(markup(f.indicator_heading or "Indicators"), s["CellHead"]),
-                Para("Rating", s["CellHead"]),
-            ]
-        ]
+        rows: list[list[object]] = [["Code", f.indicator_heading or "Indicators", "Rating"]]
         for indicator in c.indicators:
-            rows.append(
-                [
-                    Para(markup(indicator.code), s["CellSmall"]),
-                    Para(markup(indicator.text), s["CellSmall"]),
-                    Para(
-                        markup(rating_text(f, self.review.indicator(indicator.id))), s["CellSmall"]
-                    ),
-                ]
-            )
+            rating = rating_text(f, self.review.indicator(indicator.id))
+            rows.append([indicator.code, indicator.text, rating])
         widths = [CODE_WIDTH, CONTENT_WIDTH - CODE_WIDTH - RATING_WIDTH, RATING_WIDTH]
-        story: list[Flowable] = [head, data_table(rows, widths), Spacer(1, 8)]
+        story: list[Flowable] = [head, data_table(rows, widths, s), Spacer(1, 8)]
         story.append(self.competency_rating(assessed.assessment))
         story.append(Para("Manager's comment", s["H3"]))
         story += paragraphs(assessed.comment, s["Body"], empty="No comment recorded.")

@@ -26,23 +26,12 @@ NOTE_LINES = 4
 
 
 def _scale_legend(framework: Framework, s: StyleSheet1) -> Table:
-    rows: list[list[object]] = [[Para(h, s["CellHead"]) for h in ("Rating", "Label", "Meaning")]]
+    rows: list[list[object]] = [["Rating", "Label", "Meaning"]]
     for level in framework.scale.levels:
-        rows.append(
-            [
-                Para(str(level.value), s["CellSmall"]),
-                Para(markup(level.label), s["CellSmall"]),
-                Para(markup(level.description), s["CellSmall"]),
-            ]
-        )
-    rows.append(
-        [
-            Para("N/O", s["CellSmall"]),
-            Para(markup(framework.scale.not_observed_label), s["CellSmall"]),
-            Para("No opportunity to observe this in the review period.", s["CellSmall"]),
-        ]
-    )
-    return data_table(rows, [CODE_WIDTH, 3.8 * cm, CONTENT_WIDTH - CODE_WIDTH - 3.8 * cm])
+        rows.append([str(level.value), level.label, level.description])
+    not_observed = "No opportunity to observe this in the review period."
+    rows.append(["N/O", framework.scale.not_observed_label, not_observed])
+    return data_table(rows, [CODE_WIDTH, 3.8 * cm, CONTENT_WIDTH - CODE_WIDTH - 3.8 * cm], s)
 
 
 def _box_labels(framework: Framework) -> list[tuple[str, str]]:
@@ -83,6 +72,7 @@ def _competency(framework: Framework, c: Competency, s: StyleSheet1) -> list[Flo
     table = data_table(
         rows,
         [CONTENT_WIDTH - len(labels) * column, *[column] * len(labels)],
+        s,
         extra=[
             ("ALIGN", (1, 1), (-1, -1), "CENTER"),
             ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
