@@ -60,8 +60,10 @@ def packaged_review(session: Session, row: ReviewRow, framework: Framework) -> P
         i.id: n for n, i in enumerate(i for c in framework.competencies for i in c.indicators)
     }
     carried = {g.carried_from_id for g in row.goals if g.carried_from_id is not None}
-    carried_uuids = dict(
-        session.execute(select(GoalRow.id, GoalRow.uuid).where(GoalRow.id.in_(carried))).all()
+    carried_uuids: dict[int, str] = dict(
+        session.execute(select(GoalRow.id, GoalRow.uuid).where(GoalRow.id.in_(carried)))
+        .tuples()
+        .all()
     )
     review = convert.review(row)
     finalised = row.status == ReviewStatus.FINALISED
@@ -146,19 +148,23 @@ def packaged_notes(
 
 
 def framework_codes(session: Session, framework_id: int) -> Codes:
-    competencies = dict(
+    competencies: dict[str, int] = dict(
         session.execute(
             select(CompetencyRow.code, CompetencyRow.id).where(
                 CompetencyRow.framework_id == framework_id
             )
-        ).all()
+        )
+        .tuples()
+        .all()
     )
-    indicators = dict(
+    indicators: dict[str, int] = dict(
         session.execute(
             select(IndicatorRow.code, IndicatorRow.id)
             .join(CompetencyRow, CompetencyRow.id == IndicatorRow.competency_id)
             .where(CompetencyRow.framework_id == framework_id)
-        ).all()
+        )
+        .tuples()
+        .all()
     )
     return competencies, indicators
 
