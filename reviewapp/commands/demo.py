@@ -64,7 +64,7 @@ class ProgressLine:
 
 
 def _demo(args: argparse.Namespace, services: Services) -> int:
-    service = DemoService(services.engine)
+    service = DemoService(services.engine, services.access)
     existing = service.staff_count()
     if existing and not args.force:
         print(

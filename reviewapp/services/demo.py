@@ -21,13 +21,13 @@ from sqlalchemy import Engine, Table, bindparam, func, insert, select, text, upd
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from reviewapp import paths
-from reviewapp.db.engine import make_session_factory
 from reviewapp.db.models import Base, GoalRow, ReviewRow, StaffRow
 from reviewapp.domain.errors import NotFoundError, ValidationError
 from reviewapp.services import frameworks as framework_queries
 from reviewapp.services.demo_build import Batch, DemoBranch, Ids, PeopleBuilder, pick_name
 from reviewapp.services.demo_people import BRANCHES
 from reviewapp.services.demo_reviews import ReviewPlanner
+from reviewapp.services.opening import DatabaseAccess, make_store
 from reviewapp.services.staff import branch_id
 from reviewapp.services.store import Store
 
@@ -89,8 +89,9 @@ def _employee_numbers(taken: set[str]) -> Iterator[str]:
 
 
 class DemoService:
-    def __init__(self, engine: Engine) -> None:
-        self._store = Store(make_session_factory(engine))
+    def __init__(self, engine: Engine, access: DatabaseAccess | None = None) -> None:
+        """Works on the engine ``Services.open`` made; ``access`` keeps read-only refusals."""
+        self._store = make_store(engine, access or DatabaseAccess(None))
 
     def staff_count(self) -> int:
         with self._store.transaction() as session:
@@ -120,16 +121,18 @@ class DemoService:
             if framework_id is None:
                 raise NotFoundError("No competency framework is loaded.")
             framework = framework_queries.load(session, framework_id)
+            first_staff_id = _next_id(session, StaffRow.id)
             ids = Ids(
-                staff=_next_id(session, StaffRow.id),
+                staff=first_staff_id,
                 review=_next_id(session, ReviewRow.id),
                 goal=_next_id(session, GoalRow.id),
+                uuids=random.Random(f"uuids/{seed}/{first_staff_id}"),
             )
             numbers = _employee_numbers(set(session.scalars(select(StaffRow.employee_number))))
             branches = _branches(session, rng, branch_count(staff), first_year, today.year)
         summary.branches = len(branches)
         people = PeopleBuilder(rng, framework, today, first_year, branches, ids, numbers)
-        planner = ReviewPlanner(rng, framework, today, first_year)
+        planner = ReviewPlanner(rng, framework, today, first_year, ids)
         if progress:
             progress(0, staff)
         writer = _Writer(self._store, summary, staff, progress)
@@ -139,7 +142,7 @@ class DemoService:
                 batch = Batch()
                 for _ in range(min(chunk_size, staff - start)):
                     person = people.person(batch)
-                    planner.plan(person, ids, batch)
+                    planner.plan(person, batch)
                     people.note_rows(person, batch)
                 writer.put(batch)
         except BaseException:

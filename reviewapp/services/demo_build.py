@@ -35,11 +35,19 @@ def at(day: date, rng: random.Random, first_hour: int = 9, last_hour: int = 17) 
 
 @dataclass
 class Ids:
-    """The next primary key of the tables whose rows refer to each other within a batch."""
+    """The next primary key of the tables whose rows refer to each other, and UUIDs.
+
+    UUIDs come from their own generator, seeded by the seed and the first staff id, so demo
+    data added to a database that has some already (``--force``) gets new ones.
+    """
 
     staff: int
     review: int
     goal: int
+    uuids: random.Random
+
+    def uuid(self) -> str:
+        return new_uuid(self.uuids)
 
     def next_staff(self) -> int:
         self.staff += 1
@@ -178,7 +186,7 @@ class PeopleBuilder:
         batch.staff.append(
             {
                 "id": person.id,
-                "uuid": new_uuid(rng),
+                "uuid": self.ids.uuid(),
                 "name": name,
                 "preferred_name": preferred,
                 "employee_number": person.employee_number,
@@ -217,7 +225,7 @@ class PeopleBuilder:
             person.notes.append(
                 EvidenceNote(
                     id=0,
-                    uuid=new_uuid(rng),
+                    uuid=self.ids.uuid(),
                     staff_id=person.id,
                     competency_id=competency.id,
                     indicator_id=indicator,

@@ -24,7 +24,7 @@ from reviewapp.domain.review import (
     SignOffRole,
 )
 from reviewapp.services import demo_text
-from reviewapp.services.demo_build import Batch, Ids, Person, at, new_uuid
+from reviewapp.services.demo_build import Batch, Ids, Person, at
 from reviewapp.services.demo_ratings import assess, override, prose
 
 _LATE = 400  # days: a review whose period ended more recently may still be waiting
@@ -40,8 +40,11 @@ class Period:
 
 
 class ReviewPlanner:
-    def __init__(self, rng: random.Random, framework: Framework, today: date, first_year: int):
+    def __init__(
+        self, rng: random.Random, framework: Framework, today: date, first_year: int, ids: Ids
+    ) -> None:
         self.rng = rng
+        self.ids = ids
         self.framework = framework
         self.today = today
         self.first_year = first_year
@@ -74,7 +77,7 @@ class ReviewPlanner:
             return ReviewStatus.IN_PROGRESS if rng.random() < 0.85 else ReviewStatus.DRAFT
         return ReviewStatus.IN_PROGRESS if rng.random() < 0.65 else ReviewStatus.DRAFT
 
-    def plan(self, person: Person, ids: Ids, batch: Batch) -> None:
+    def plan(self, person: Person, batch: Batch) -> None:
         """Add the person's reviews to the batch, and which notes each finalised one freezes."""
         finalised: list[tuple[datetime, int, Period]] = []
         open_goals: list[Goal] = []
@@ -85,7 +88,7 @@ class ReviewPlanner:
                 meeting = min(meeting, person.leave)
             status = self._status(person, period, meeting)
             review_id, done, goals = self._review(
-                person, period, meeting, status, open_goals, ids, batch
+                person, period, meeting, status, open_goals, batch
             )
             if status != ReviewStatus.DRAFT:
                 open_goals = [g for g in goals if g.status.is_open]
@@ -108,11 +111,10 @@ class ReviewPlanner:
         meeting: date,
         status: ReviewStatus,
         open_goals: list[Goal],
-        ids: Ids,
         batch: Batch,
     ) -> tuple[int, datetime | None, tuple[Goal, ...]]:
         rng, today, framework = self.rng, self.today, self.framework
-        review_id = ids.next_review()
+        review_id = self.ids.next_review()
         reviewer = person.branch.manager(period.end.year)
         service_years = max(0, period.end.year - max(person.start.year, self.first_year))
         level = person.ability + min(0.15, 0.04 * service_years) + rng.gauss(0, 0.05)
@@ -126,7 +128,7 @@ class ReviewPlanner:
         comments = ""
         if status == ReviewStatus.FINALISED and rng.random() < 0.55:
             comments = rng.choice(demo_text.EMPLOYEE_COMMENTS)
-        goals = self._goals(period, status, open_goals, ids) if status != ReviewStatus.DRAFT else ()
+        goals = self._goals(period, status, open_goals) if status != ReviewStatus.DRAFT else ()
         signoffs = self._signoffs(person, reviewer, meeting, status)
         created_day = max(period.start, period.end - timedelta(45))
         if created_day > today:
@@ -142,7 +144,7 @@ class ReviewPlanner:
                 updated = created
         review = Review(
             id=review_id,
-            uuid=new_uuid(rng),
+            uuid=self.ids.uuid(),
             staff_id=person.id,
             staff_name=person.name,
             employee_number=person.employee_number,
@@ -174,7 +176,7 @@ class ReviewPlanner:
         return review_id, finalised_at, goals
 
     def _goals(
-        self, period: Period, status: ReviewStatus, open_goals: list[Goal], ids: Ids
+        self, period: Period, status: ReviewStatus, open_goals: list[Goal]
     ) -> tuple[Goal, ...]:
         """Open goals of the previous review followed up (60%), and new ones."""
         rng = self.rng
@@ -189,8 +191,8 @@ class ReviewPlanner:
                 outcome = rng.choice((GoalStatus.OPEN, GoalStatus.IN_PROGRESS))
             goals.append(
                 Goal(
-                    ids.next_goal(),
-                    new_uuid(rng),
+                    self.ids.next_goal(),
+                    self.ids.uuid(),
                     len(goals),
                     previous.description,
                     previous.success_measure,
@@ -208,8 +210,8 @@ class ReviewPlanner:
             target = period.end + timedelta(rng.randint(150, 365))
             goals.append(
                 Goal(
-                    ids.next_goal(),
-                    new_uuid(rng),
+                    self.ids.next_goal(),
+                    self.ids.uuid(),
                     len(goals),
                     description,
                     measure,
@@ -345,7 +347,7 @@ class ReviewPlanner:
             if written <= today:
                 batch.addenda.append(
                     {
-                        "uuid": new_uuid(rng),
+                        "uuid": self.ids.uuid(),
                         "review_id": review.id,
                         "author": rng.choice((review.reviewer_name, "Human Resources")),
                         "written_on": written,
