@@ -48,6 +48,28 @@ class RuledLines(Flowable):  # type: ignore[misc]
             canvas.line(0, y, self.width, y)
 
 
+class FillingRuledLines(RuledLines):
+    """More ruled lines, as many as the rest of the frame holds, in the same rhythm.
+
+    Placed right after a RuledLines (inside whatever keeps a section together), it gives the
+    writer the page's whole remaining height; `bottom_gap` lines' worth of space stays blank
+    above the footer. Where less than one line fits, it takes no room at all.
+    """
+
+    def __init__(self, spacing: float = 20, bottom_gap: float = 1.0) -> None:
+        super().__init__(0, spacing)
+        self.bottom_gap = bottom_gap
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        room = available_height - self.bottom_gap * self.spacing
+        self.count = max(int(room // self.spacing), 0)
+        return available_width, self.count * self.spacing
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []  # fills whatever is left; on a new page it would only push content down
+
+
 class SignatureLine(Flowable):  # type: ignore[misc]
     """A line to sign or write a date on, with a small caption under it."""
 

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from reviewapp.domain.framework import Competency, Framework
 from reviewapp.domain.review import Goal
 from reviewapp.domain.staff import StaffMember
-from reviewapp.report.flowables import RuledLines, TickBox
+from reviewapp.report.flowables import FillingRuledLines, RuledLines, TickBox
 from reviewapp.report.layout import CONTENT_WIDTH, PageDecor, build_pdf
 from reviewapp.report.review_document import goals_table
 from reviewapp.report.settings import DocumentSettings
@@ -83,7 +83,8 @@ def _competency(framework: Framework, c: Competency, s: StyleSheet1) -> list[Flo
     )
     heading = Para(f"{markup(c.code)}&nbsp;&nbsp;{markup(c.statement)}", s["H1"])
     notes = [Para("Notes", s["H3"]), Spacer(1, 4), RuledLines(NOTE_LINES)]
-    return [KeepTogether([heading, table, *notes]), Spacer(1, 6)]
+    # At least NOTE_LINES lines stay with the competency; the rest of its page is ruled too.
+    return [KeepTogether([heading, table, *notes]), FillingRuledLines()]
 
 
 def _staff_block(staff: StaffMember, goals: Sequence[Goal], s: StyleSheet1) -> list[Flowable]:
@@ -124,7 +125,10 @@ def render_worksheet(
     ]
     if staff is not None:
         story += _staff_block(staff, open_goals, s)
-    story += [Para("Rating scale", s["H1"]), _scale_legend(framework, s), Spacer(1, 6)]
+    story += [Para("Rating scale", s["H1"]), _scale_legend(framework, s)]
+    # The rest of the first page is for the meeting's general notes; competencies follow.
+    general = [Para("General notes", s["H1"]), Spacer(1, 4), RuledLines(NOTE_LINES)]
+    story += [KeepTogether(general), FillingRuledLines()]
     for competency in framework.competencies:
         story += _competency(framework, competency, s)
     who = staff.display_name if staff is not None else "Staff member: ______________________"

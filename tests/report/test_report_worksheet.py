@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 import report_samples as samples
 from conftest import read_pdf, squash
+from reportlab.pdfgen.canvas import Canvas
 
 from reviewapp.domain.framework import Framework
 from reviewapp.report import DocumentSettings, render_worksheet
+from reviewapp.report.flowables import FillingRuledLines
+from reviewapp.report.layout import FOOTER, MARGIN
 
 
 def test_worksheet_lists_every_competency_indicator_and_level(
@@ -47,3 +51,32 @@ def test_worksheet_for_a_staff_member_without_open_goals(
 ) -> None:
     pdf = read_pdf(render_worksheet(framework, settings, samples.staff()))
     assert "No open goals from a previous review." in pdf.flat
+
+
+def test_filling_lines_take_the_rest_of_the_frame_in_the_same_rhythm() -> None:
+    filler = FillingRuledLines(spacing=20, bottom_gap=1)
+    assert filler.wrap(400, 305) == (400, 280)  # 14 lines, at least one line's space left
+    assert filler.count == 14
+    assert filler.wrap(400, 35) == (400, 0)  # no room for a line: takes none, never splits
+    assert filler.split(400, 35) == []
+
+
+def test_note_lines_fill_each_page_to_the_footer(
+    framework: Framework, settings: DocumentSettings
+) -> None:
+    placed: list[tuple[float, int]] = []  # (bottom y, lines) of every filler drawn
+    original = FillingRuledLines.drawOn
+
+    def record(self: FillingRuledLines, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        placed.append((y, self.count))
+        original(self, canvas, x, y, _sW)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(FillingRuledLines, "drawOn", record)
+        pdf = read_pdf(render_worksheet(framework, settings))
+    # General notes on the first page, then one competency per page, each ruled to the end.
+    assert len(pdf.pages) == len(placed) == len(framework.competencies) + 1
+    frame_bottom = MARGIN + FOOTER
+    for bottom, count in placed:
+        assert count >= 3
+        assert frame_bottom + 20 <= bottom < frame_bottom + 40
