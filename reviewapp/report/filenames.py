@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
+from typing import Protocol
 
-from reviewapp.domain.review import Review
+from reviewapp.domain.review import ReviewType
 
 MAX_BYTES = 150  # UTF-8 bytes for the whole name: well under 255 on every file system
 _ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -14,6 +16,22 @@ _RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
     | {f"{prefix}{digit}" for prefix in ("COM", "LPT") for digit in "0123456789¹²³"}
 )
+
+
+class NamedReview(Protocol):
+    """What a file name is made from: a Review and a ReviewSummary both have it."""
+
+    @property
+    def staff_name(self) -> str: ...
+
+    @property
+    def period_start(self) -> date: ...
+
+    @property
+    def period_end(self) -> date: ...
+
+    @property
+    def review_type(self) -> ReviewType: ...
 
 
 def safe_component(text: str, fallback: str = "unnamed") -> str:
@@ -30,7 +48,7 @@ def _truncate(text: str, limit: int) -> str:
     return text.rstrip("._ ")
 
 
-def safe_file_name(review: Review) -> str:
+def safe_file_name(review: NamedReview) -> str:
     """`<staff>_<periodstart>_<periodend>_<type>.pdf`, usable as a file name on any system."""
     start, end = review.period_start, review.period_end
     tail = f"_{start:%Y-%m-%d}_{end:%Y-%m-%d}_{review.review_type.value}"

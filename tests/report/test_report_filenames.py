@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 import report_samples as samples
 
-from reviewapp.domain.review import Review, ReviewType
+from reviewapp.domain.review import Review, ReviewSummary, ReviewType
 from reviewapp.report import safe_file_name
 from reviewapp.report.filenames import MAX_BYTES
 
@@ -66,3 +66,21 @@ def test_length_is_limited_in_bytes(review: Review) -> None:
         result = named(review, name)
         assert len(result.encode("utf-8")) <= MAX_BYTES
         assert result.endswith("_2024-01-01_2024-12-31_annual.pdf")
+
+
+def test_review_summary_gives_the_same_name_as_its_review(review: Review) -> None:
+    summary = ReviewSummary(
+        id=review.id,
+        staff_id=review.staff_id,
+        staff_name=review.staff_name,
+        branch_name=review.branch_name,
+        review_type=review.review_type,
+        period_start=review.period_start,
+        period_end=review.period_end,
+        status=review.status,
+        overall_rating=None,
+        rated_count=0,
+        competency_count=7,
+        updated_at=review.updated_at,
+    )
+    assert safe_file_name(summary) == safe_file_name(review)
