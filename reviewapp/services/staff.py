@@ -21,6 +21,8 @@ from reviewapp.services.store import Store
 
 def sort_key(name: str) -> str:
     """Case- and accent-insensitive sort text ("Élodie" sorts with "Elodie")."""
+    if name.isascii():  # nothing to decompose: the common case, ten times faster
+        return name.lower()[:200]
     folded = unicodedata.normalize("NFKD", name.casefold())
     return "".join(ch for ch in folded if not unicodedata.combining(ch))[:200]
 
