@@ -7,6 +7,7 @@ Subclasses say how a record is shown, sorted and searched.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -22,8 +23,9 @@ from reviewapp.services.staff import sort_key
 Index = QModelIndex | QPersistentModelIndex
 
 
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive text for filtering."""
+    """Case- and accent-insensitive text for filtering (remembered: lists repeat names a lot)."""
     return sort_key(text)
 
 
@@ -62,7 +64,7 @@ class RecordTableModel(QAbstractTableModel):
     def set_records(self, records: list[Any]) -> None:
         self.beginResetModel()
         self._records = list(records)
-        self._search = {r.id: fold(self.search_text(r)) for r in self._records}
+        self._search = {}  # filled on the first text filter: most loads are never filtered
         self._visible = self._select()
         self.endResetModel()
 
@@ -77,6 +79,10 @@ class RecordTableModel(QAbstractTableModel):
 
     def _select(self) -> list[Any]:
         words = self._filter.split()
+        if words and len(self._search) < len(self._records):
+            self._search = {
+                r.id: self._search.get(r.id) or fold(self.search_text(r)) for r in self._records
+            }
         chosen = [
             r
             for r in self._records
