@@ -163,7 +163,7 @@ class _ReviewStory:
             rows.append([indicator.code, indicator.text, rating])
         widths = [CODE_WIDTH, CONTENT_WIDTH - CODE_WIDTH - RATING_WIDTH, RATING_WIDTH]
         story: list[Flowable] = [head, data_table(rows, widths, s), Spacer(1, 8)]
-        story.append(self.competency_rating(assessed.assessment))
+        story.append(self.competency_rating(c, assessed.assessment))
         story.append(Para("Manager's comment", s["H3"]))
         story += paragraphs(assessed.comment, s["Body"], empty="No comment recorded.")
         story.append(Para(f"Evidence ({len(self.notes.get(c.id, []))})", s["H3"]))
@@ -171,9 +171,11 @@ class _ReviewStory:
         story.append(Spacer(1, 10))
         return story
 
-    def competency_rating(self, assessment: Assessment) -> Table:
+    def competency_rating(self, c: Competency, assessment: Assessment) -> Table:
+        # Named with the code: after a page break it may stand apart from its table.
         s, scale = self.s, self.framework.scale
-        text = f"<b>Competency rating:</b> {markup(rating_text(self.framework, assessment))}"
+        rating = markup(rating_text(self.framework, assessment))
+        text = f"<b>{markup(c.code)} competency rating:</b> {rating}"
         content: list[Flowable] = [Para(text, s["Cell"])]
         if assessment.rating is not None:
             description = scale.level(assessment.rating).description
@@ -254,7 +256,10 @@ class _ReviewStory:
                 flowable.keepWithNext = 0
             columns.append(cell)
         gap = 1 * cm
-        table = Table([columns], colWidths=[(CONTENT_WIDTH - gap) / 2] * 2, hAlign="LEFT")
+        # The left column carries the gap as its right padding: both columns get the same room
+        # and the right one ends at the right margin, like every other block.
+        widths = [(CONTENT_WIDTH + gap) / 2, (CONTENT_WIDTH - gap) / 2]
+        table = Table([columns], colWidths=widths, hAlign="LEFT")
         table.setStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), REGULAR),

@@ -29,6 +29,9 @@ def test_every_competency_indicator_and_rating_is_printed(
         assert label in text
     assert framework.scale.not_observed_label in text
     assert NOT_RATED in text
+    # The rating panel names its competency: a page break may separate it from the table.
+    assert "CS5 competency rating: 2 · Developing" in text
+    assert "CS3 competency rating: Not observed" in text
 
 
 def test_first_page_has_staff_details_summary_and_overall(draft_pdf: RenderedPdf) -> None:
