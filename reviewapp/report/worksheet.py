@@ -125,6 +125,10 @@ def render_worksheet(
     ]
     if staff is not None:
         story += _staff_block(staff, open_goals, s)
+    else:  # a blank worksheet: room to write who it is for
+        blank = "_" * 30
+        who_line = f"<b>Staff member:</b> {blank}&nbsp;&nbsp;&nbsp;<b>Reviewer:</b> {blank}"
+        story.append(Para(who_line, s["Body"]))
     story += [Para("Rating scale", s["H1"]), _scale_legend(framework, s)]
     # The rest of the first page is for the meeting's general notes; competencies follow.
     general = [Para("General notes", s["H1"]), Spacer(1, 4), RuledLines(NOTE_LINES)]

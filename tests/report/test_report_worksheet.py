@@ -27,6 +27,7 @@ def test_worksheet_lists_every_competency_indicator_and_level(
         assert squash(level.description) in text
     assert "Not observed" in text
     assert "Staff member: ____" in text
+    assert "Reviewer: ____" in squash(pdf.pages[0])  # a blank worksheet: room for both names
     assert "DRAFT" not in text
     total = len(pdf.pages)
     for number, page in enumerate(pdf.pages, start=1):
