@@ -52,7 +52,7 @@ def goals_table(goals: Sequence[Goal], styles: StyleSheet1) -> Table:
                 goal.status.label,
             ]
         )
-    date_width, status_width = 3.0 * cm, 2.4 * cm
+    date_width, status_width = 3.5 * cm, 2.4 * cm  # "September 30, 2024" on one line
     flexible = CONTENT_WIDTH - date_width - status_width
     widths = [flexible * 0.38, flexible * 0.32, date_width, flexible * 0.30, status_width]
     return data_table(rows, widths, styles)
