@@ -95,7 +95,8 @@ def load_json(text: str) -> Any:
     except _DuplicateKey as exc:
         raise PackageError([f"$: an object has the key {exc.args[0]!r} twice"]) from exc
     except (ValueError, RecursionError) as exc:
-        raise PackageError([f"$: not valid JSON ({exc})"]) from exc
+        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        raise PackageError([f"$: not valid JSON ({reason})"]) from exc
 
 
 def _framework(reader: Reader, value: Any, path: str) -> Framework | None:

@@ -206,7 +206,8 @@ class Reader:
             return None
         if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
             return value
-        self.problem(f"{path}.{key}", f"must be a whole number from {low} to {high}")
+        found = str(value) if type(value) is int else self.kind(value)
+        self.problem(f"{path}.{key}", f"must be a whole number from {low} to {high}, not {found}")
         return None
 
     def flag(self, data: dict[str, Any], key: str, path: str) -> bool:

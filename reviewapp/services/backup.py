@@ -53,6 +53,7 @@ class BackupInfo:
     size: int
     review_count: int | None
     kind: str
+    sequence: int = 1  # several backups in one second: 1, 2, 3...
 
 
 def backup_folder(database: Path) -> Path:
@@ -140,7 +141,8 @@ def info(path: Path) -> BackupInfo | None:
         size = path.stat().st_size
     except (ValueError, OSError):
         return None
-    return BackupInfo(path, created, size, review_count(path), match["kind"])
+    sequence = int(match["n"] or 1)
+    return BackupInfo(path, created, size, review_count(path), match["kind"], sequence)
 
 
 def list_backups(database: Path) -> list[BackupInfo]:
@@ -151,7 +153,7 @@ def list_backups(database: Path) -> list[BackupInfo]:
     prefix = _stem(database) + "-"
     found = (info(path) for path in folder.iterdir() if path.name.startswith(prefix))
     return sorted(
-        (i for i in found if i is not None), key=lambda i: (i.created, i.path.name), reverse=True
+        (i for i in found if i is not None), key=lambda i: (i.created, i.sequence), reverse=True
     )
 
 
@@ -159,8 +161,11 @@ def rotation_victims(
     backups: Iterable[tuple[Path, datetime]], *, days: int = DAILY_KEPT, weeks: int = WEEKLY_KEPT
 ) -> list[Path]:
     """Which automatic backups to delete: keep the newest of each of the last ``days`` days that
-    have a backup, then the newest of each of the ``weeks`` calendar weeks before those."""
-    ordered = sorted(backups, key=lambda item: (item[1], item[0].name), reverse=True)
+    have a backup, then the newest of each of the ``weeks`` calendar weeks before those.
+
+    Of backups made in the same second, the one listed first counts as the newer.
+    """
+    ordered = sorted(backups, key=lambda item: item[1], reverse=True)
     daily: dict[date, Path] = {}
     for path, created in ordered:
         if created.date() not in daily and len(daily) < days:
@@ -233,15 +238,18 @@ class BackupService:
         created = self._clock()
         if target is None:
             target = new_backup_path(database, created, kind)
-        elif target.exists():
-            raise StoreError(f"{target} already exists; choose a new name for the backup.")
         elif target.resolve() == database.resolve():
             raise StoreError("A backup cannot be written over the database itself.")
+        elif target.exists():
+            raise StoreError(f"{target} already exists; choose a new name for the backup.")
         connection, give_back = raw_sqlite(self._engine)
         try:
             report = write_backup(connection, target)
         finally:
             give_back()
+        made = info(target)
+        if made is not None:
+            return made
         return BackupInfo(target, created, target.stat().st_size, report.review_count, kind)
 
     def backup_on_start(self) -> BackupInfo | None:
