@@ -56,7 +56,9 @@ def populate(services: Services, *, number: str = "E100", name: str = "Ann Examp
     services.reviews.set_indicator(review.id, first.indicators[1].id, Assessment(4))
     services.reviews.set_comment(review.id, first.id, "Warm with patrons — «always»")
     services.reviews.set_text(review.id, "strengths", "Patience\nand care")
-    services.goals.add(review.id, GoalDraft("Learn cataloguing", target_date=date(2026, 6, 30)))
+    goal = services.goals.add(
+        review.id, GoalDraft("Learn cataloguing", target_date=date(2026, 6, 30))
+    ).goals[0]
     services.reviews.sign_off(
         review.id, SignOffRole.REVIEWER, "Pat Manager", date(2026, 1, 8), "ok"
     )
@@ -68,7 +70,9 @@ def populate(services: Services, *, number: str = "E100", name: str = "Ann Examp
             member.id, "Pat Manager", ReviewType.ANNUAL, date(2026, 1, 1), date(2026, 12, 31)
         )
     )
-    services.goals.add(later.id, GoalDraft("Lead a program", support="Training budget"))
+    services.goals.add(
+        later.id, GoalDraft("Lead a program", support="Training budget"), carried_from_id=goal.id
+    )
     services.evidence.add(
         member.id,
         EvidenceDraft(first.id, date(2026, 2, 2), EvidenceSource.SELF_REFLECTION, "Notes"),

@@ -66,6 +66,8 @@ def test_export_then_import_reproduces_the_reviews_exactly(
     assert target.reviews.verify_fingerprint(copy.id)
     assert copy.addenda[0].text == "Filed." and copy.signoffs == original.signoffs
     assert [n.frozen for n in target.reviews.notes(copy.id)] == [True, True]
+    follow_up = next(r for r in imported.values() if not r.is_finalised).goals[0]
+    assert follow_up.carried_from_id == copy.goals[0].id
     again = target.packages.export_text(sorted(imported, key=lambda i: imported[i].period_start))
     assert _without_export_time(again) == _without_export_time(package.read_text())
 
