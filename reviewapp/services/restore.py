@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -112,7 +113,7 @@ def _replace_file(database: Path, source: Path) -> None:
             temporary.unlink(missing_ok=True)
 
 
-def restore_file(database: Path, source: Path, clock: Clock) -> RestoreResult:
+def restore_file(database: Path, source: Path, clock: Clock = datetime.now) -> RestoreResult:
     """Restore a backup into a database file in any state; refused while another app has it open.
 
     The way forward when a database will not open: the current file is kept in the backups folder
