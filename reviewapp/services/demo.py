@@ -21,6 +21,7 @@ from sqlalchemy import Engine, Table, bindparam, func, insert, select, text, upd
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from reviewapp import paths
+from reviewapp.db import search_index
 from reviewapp.db.models import Base, GoalRow, ReviewRow, StaffRow
 from reviewapp.domain.errors import NotFoundError, ValidationError
 from reviewapp.services import frameworks as framework_queries
@@ -231,9 +232,10 @@ def _bulk_settings(session: Session) -> None:
 
 def _write(session: Session, batch: Batch) -> None:
     tables = Base.metadata.tables
-    for name, rows in zip(_TABLES, _rows(batch), strict=True):
-        if rows:
-            session.execute(insert(tables[name]), rows)
+    with search_index.bulk_insert(session):  # the notes are indexed for search in one go
+        for name, rows in zip(_TABLES, _rows(batch), strict=True):
+            if rows:
+                session.execute(insert(tables[name]), rows)
     notes: Table = tables["evidence_notes"]
     if batch.freeze:  # each note is frozen by the first review finalised over its date
         session.execute(

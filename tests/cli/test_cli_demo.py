@@ -11,11 +11,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from reviewapp import cli
 from reviewapp.commands.demo import ProgressLine
+from reviewapp.db import search_index
+from reviewapp.domain.errors import ReviewAppError
+from reviewapp.domain.evidence import EvidenceDraft, EvidenceSource
 from reviewapp.domain.review import ReviewStatus, SignOffRole
 from reviewapp.services.container import Services
+from reviewapp.services.opening import make_store
 
 Run = Callable[..., int]
 SMALL = ("demo", "--staff", "20", "--years", "3", "--seed", "7", "--today", "2025-03-15")
@@ -173,3 +178,52 @@ def test_progress_prints_a_line_per_tenth_elsewhere() -> None:
     lines = log.getvalue().splitlines()
     assert len(lines) == 11
     assert lines[0].endswith("(0%)") and lines[-1].endswith("(100%)")
+
+
+def test_demo_notes_are_searchable_and_later_notes_too(
+    small: Path, run: Run, capsys: pytest.CaptureFixture[str]
+) -> None:
+    services = Services.open(small)
+    try:
+        notes = [n for s in services.staff.list() for n in services.evidence.for_staff(s.id)]
+        expected = {n.id for n in notes if "wi-fi" in n.text.casefold()}
+        assert expected
+        hits = services.search.evidence("Wi-Fi", limit=1000)
+        assert {h.note.id for h in hits} == expected
+        person = services.staff.list()[0]
+        competency = services.frameworks.current().competencies[0]
+        draft = EvidenceDraft(
+            competency.id, date(2025, 3, 15), EvidenceSource.OTHER, "Zanzibar quokka workshop."
+        )
+        added = services.evidence.add(person.id, draft)
+    finally:
+        services.close()
+    capsys.readouterr()
+    assert run("search", "quokka", "--json") == 0
+    assert [hit["id"] for hit in json.loads(capsys.readouterr().out)] == [added.id]
+
+
+def test_a_failed_bulk_write_leaves_the_search_trigger_in_place(small: Path) -> None:
+    services = Services.open(small)
+    try:
+        store = make_store(services.engine, services.access)
+        with (
+            pytest.raises(ReviewAppError),
+            store.transaction() as session,
+            search_index.bulk_insert(session),
+        ):
+            session.execute(
+                text(
+                    "INSERT INTO evidence_notes (uuid, staff_id, competency_id, observed_on, "
+                    "source, text, created_at, updated_at) VALUES ('x', 1, 999999, "
+                    "'2025-01-01', 'other', 'no such competency', '2025-01-01 09:00:00', "
+                    "'2025-01-01 09:00:00')"
+                )
+            )
+        with services.engine.connect() as connection:
+            triggers = connection.execute(
+                text("SELECT name FROM sqlite_master WHERE name = 'trg_evidence_fts_ins'")
+            ).all()
+        assert len(triggers) == 1
+    finally:
+        services.close()
