@@ -17,6 +17,7 @@ from typing import Any
 from reviewapp.domain.errors import ValidationError
 from reviewapp.domain.framework import Framework
 from reviewapp.domain.framework_file import FrameworkFileError, parse_framework
+from reviewapp.domain.package_fingerprint import package_fingerprint
 from reviewapp.domain.package_format import (
     FORMAT,
     FORMAT_VERSION,
@@ -24,7 +25,6 @@ from reviewapp.domain.package_format import (
     PackagedNote,
     PackagedReview,
     PackagedStaff,
-    package_fingerprint,
 )
 from reviewapp.domain.package_records import RecordReader
 from reviewapp.domain.package_values import Reader, StopReading
