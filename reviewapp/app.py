@@ -9,13 +9,18 @@ from reviewapp.domain.errors import ReviewAppError
 
 
 def main(database: str | None = None) -> int:
+    location = database or str(paths.default_database())
+    if "://" not in location:
+        from reviewapp.services import quick_check
+
+        quick_check.start(location)  # reads the file on the other core while Qt etc. import
+
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reviewapp.services.container import Services
     from reviewapp.ui.main_window import MainWindow
 
-    location = database or str(paths.default_database())
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName(paths.APP_NAME)

@@ -196,7 +196,11 @@ def prepare(
             _take_lock(path, if_in_use, access)
         if not path.exists() and not access.read_only:
             create_database(path)
-        report = inspect(path)
+        # A routine open runs the quick check (seconds saved on a large database); the full
+        # checks run before migrating (below), on every backup, and in ``reviewapp check``.
+        report = inspect(path, thorough=False)
+        if report.older:
+            report = inspect(path)
         if not report.ok:
             raise DatabaseProblemError(report)
         if not access.read_only and not is_writable(path):
