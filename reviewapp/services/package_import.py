@@ -21,6 +21,7 @@ from reviewapp.db.models import (
     EvidenceNoteRow,
     FrameworkRow,
     GoalRow,
+    IndicatorRow,
     ReviewRow,
     StaffRow,
 )
@@ -210,6 +211,7 @@ def _plan_notes(session: Session, plan: _Plan) -> None:
             or stored.observed_on != note.observed_on
             or stored.source != note.source.value
             or stored.staff_id != plan.staff_ids.get(note.staff)
+            or _codes_of(session, stored) != (note.competency, note.indicator)
         ):
             plan.conflicts.append(
                 f"Evidence note of {note.observed_on:%Y-%m-%d} ({note.uuid}) differs from the one "
@@ -235,6 +237,12 @@ def _plan_notes(session: Session, plan: _Plan) -> None:
                 f"{describe(package, review)}: this database holds other evidence notes for that "
                 "person in that period, which would change the finalised review."
             )
+
+
+def _codes_of(session: Session, note: EvidenceNoteRow) -> tuple[str | None, str | None]:
+    competency = session.get(CompetencyRow, note.competency_id)
+    indicator = session.get(IndicatorRow, note.indicator_id) if note.indicator_id else None
+    return (competency.code if competency else None, indicator.code if indicator else None)
 
 
 def _plan_note_period(session: Session, plan: _Plan, staff: str, day: date) -> None:

@@ -13,6 +13,7 @@ from conftest import RunCli
 from durability_helpers import Populated, populate
 
 from reviewapp.domain.errors import ConflictError
+from reviewapp.domain.evidence import EvidenceDraft
 from reviewapp.domain.package_validate import PackageError
 from reviewapp.domain.review import GoalDraft, ReviewDraft, ReviewType
 from reviewapp.domain.staff import StaffDraft
@@ -130,6 +131,10 @@ def test_every_conflict_is_reported_and_nothing_is_imported(
     branch, ids = source
     target.packages.import_package(_export(branch, ids, tmp_path / "p.json"))
     target.goals.add(2, GoalDraft("Changed at HQ"))  # the in-progress review, edited here
+    note = next(n for n in target.reviews.notes(2))
+    target.evidence.update(
+        note.id, EvidenceDraft(note.competency_id, note.observed_on, note.source, "Edited at HQ")
+    )
     _probationary(target, date(2026, 2, 1), date(2026, 4, 30))  # made at HQ
     clashing = _probationary(branch, date(2026, 1, 1), date(2026, 3, 31))  # made at the branch
     second = tmp_path / "second.json"
@@ -138,10 +143,11 @@ def test_every_conflict_is_reported_and_nothing_is_imported(
     with pytest.raises(ImportConflictError) as raised:
         target.packages.import_package(second)
     conflicts = raised.value.conflicts
-    assert len(conflicts) == 2
+    assert len(conflicts) == 3
     assert "annual review 2026-01-01 to 2026-12-31" in conflicts[0]
     assert "exists here with different content" in conflicts[0]
     assert "already has a probationary review here for an overlapping period" in conflicts[1]
+    assert "Evidence note of 2026-02-02" in conflicts[2] and "differs" in conflicts[2]
     assert str(raised.value).startswith("Nothing was imported")
     assert (_counts(target), target.packages.export_text([1, 2, 3])) == before
 
