@@ -27,6 +27,7 @@ from reviewapp.services import quick_check
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_DETAILS = 20
+LOCK_WAIT = 2.0  # seconds to wait for another program's write lock before calling it locked
 _WINDOWS_SHARING_VIOLATIONS = (32, 33)
 _TRIGGER_NAME = re.compile(r"CREATE TRIGGER (\w+)")
 
@@ -163,7 +164,7 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     """Read-only; ``immutable`` (nothing created beside the file) unless a WAL holds data."""
     wal = sidecar(path, "-wal")
     live = wal.exists() and wal.stat().st_size > 0
-    return sqlite3.connect(read_only_uri(path, immutable=not live), uri=True)
+    return sqlite3.connect(read_only_uri(path, immutable=not live), uri=True, timeout=LOCK_WAIT)
 
 
 def _examine(path: Path, connection: sqlite3.Connection, thorough: bool = True) -> CheckReport:
