@@ -11,7 +11,6 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from reviewapp.domain.fingerprint import fingerprint
 from reviewapp.domain.framework import Framework
 from reviewapp.domain.review import (
     DEFAULT_STATEMENTS,
@@ -26,6 +25,7 @@ from reviewapp.domain.review import (
 from reviewapp.services import demo_text
 from reviewapp.services.demo_build import Batch, Ids, Person, at
 from reviewapp.services.demo_ratings import assess, override, prose
+from reviewapp.services.demo_rows import add_finalisation, add_review
 
 _LATE = 400  # days: a review whose period ended more recently may still be waiting
 _OUTCOMES = (GoalStatus.ACHIEVED, GoalStatus.IN_PROGRESS, GoalStatus.NOT_ACHIEVED)
@@ -172,7 +172,7 @@ class ReviewPlanner:
             created_at=created,
             updated_at=updated,
         )
-        self._rows(person, review, batch)
+        self._store(person, review, batch)
         return review_id, finalised_at, goals
 
     def _goals(
@@ -246,105 +246,17 @@ class ReviewPlanner:
             signoffs.append(SignOff(SignOffRole.EMPLOYEE, person.name, signed, statement))
         return tuple(signoffs)
 
-    def _rows(self, person: Person, review: Review, batch: Batch) -> None:
-        final = review.status == ReviewStatus.FINALISED
-        batch.reviews.append(
-            {
-                "id": review.id,
-                "uuid": review.uuid,
-                "staff_id": person.id,
-                "framework_id": review.framework_id,
-                "reviewer_name": review.reviewer_name,
-                "review_type": review.review_type.value,
-                "period_start": review.period_start,
-                "period_end": review.period_end,
-                "meeting_date": review.meeting_date,
-                # A finalised review's parts are stored while it is still in progress.
-                "status": ReviewStatus.IN_PROGRESS.value if final else review.status.value,
-                "overall_override": review.overall_override,
-                "override_reason": review.override_reason,
-                "strengths": review.strengths,
-                "development_areas": review.development_areas,
-                "employee_comments": review.employee_comments,
-                "staff_name_snapshot": None,
-                "employee_number_snapshot": None,
-                "position_snapshot": None,
-                "branch_snapshot": None,
-                "fingerprint": None,
-                "finalised_at": None,
-                "created_at": review.created_at,
-                "updated_at": review.created_at if final else review.updated_at,
-            }
-        )
-        for item in review.competencies:
-            batch.competency_ratings.append(
-                {
-                    "review_id": review.id,
-                    "competency_id": item.competency_id,
-                    "rating": item.assessment.rating,
-                    "not_observed": item.assessment.not_observed,
-                    "comment": item.comment,
-                }
-            )
-        for indicator_id, assessment in review.indicators:
-            batch.indicator_ratings.append(
-                {
-                    "review_id": review.id,
-                    "indicator_id": indicator_id,
-                    "rating": assessment.rating,
-                    "not_observed": assessment.not_observed,
-                }
-            )
-        for goal in review.goals:
-            batch.goals.append(
-                {
-                    "id": goal.id,
-                    "uuid": goal.uuid,
-                    "review_id": review.id,
-                    "position": goal.position,
-                    "description": goal.description,
-                    "success_measure": goal.success_measure,
-                    "target_date": goal.target_date,
-                    "support": goal.support,
-                    "status": goal.status.value,
-                    "carried_from_id": goal.carried_from_id,
-                }
-            )
-        for signoff in review.signoffs:
-            batch.signoffs.append(
-                {
-                    "review_id": review.id,
-                    "role": signoff.role.value,
-                    "name": signoff.name,
-                    "signed_on": signoff.signed_on,
-                    "statement": signoff.statement,
-                }
-            )
-        if final:
-            self._finalise(person, review, batch)
-
-    def _finalise(self, person: Person, review: Review, batch: Batch) -> None:
-        rng, today = self.rng, self.today
-        notes = [
-            person.notes[i] for i in person.notes_between(review.period_start, review.period_end)
-        ]
+    def _store(self, person: Person, review: Review, batch: Batch) -> None:
+        add_review(batch, review)
+        if review.status != ReviewStatus.FINALISED:
+            return
+        span = person.notes_between(review.period_start, review.period_end)
+        add_finalisation(batch, self.framework, review, [person.notes[i] for i in span])
+        rng = self.rng
         assert review.finalised_at is not None
-        batch.finalise.append(
-            {
-                "b_id": review.id,
-                "b_status": ReviewStatus.FINALISED.value,
-                "b_fingerprint": fingerprint(self.framework, review, notes),
-                "b_name": person.name,
-                "b_number": person.employee_number,
-                "b_position": person.position,
-                "b_branch": person.branch.name,
-                "b_finalised_at": review.finalised_at,
-                "b_updated_at": review.finalised_at,
-            }
-        )
         if rng.random() < 0.02:
             written = review.finalised_at.date() + timedelta(rng.randint(5, 90))
-            if written <= today:
+            if written <= self.today:
                 batch.addenda.append(
                     {
                         "uuid": self.ids.uuid(),
