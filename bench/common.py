@@ -68,12 +68,25 @@ def pending(name: str, reason: str) -> Figure:
     return Figure(name, float("nan"), "", 0, note=f"pending: {reason}")
 
 
-def time_ms(action: Callable[[], object], runs: int, *, warmup: int = 1) -> list[float]:
-    """Wall-clock milliseconds of each of ``runs`` calls, after ``warmup`` untimed calls."""
+def time_ms(
+    action: Callable[[], object],
+    runs: int,
+    *,
+    warmup: int = 1,
+    before: Callable[[], object] | None = None,
+) -> list[float]:
+    """Wall-clock milliseconds of each of ``runs`` calls, after ``warmup`` untimed calls.
+
+    ``before`` runs untimed ahead of every call (e.g. typing the text an autosave then stores).
+    """
     for _ in range(warmup):
+        if before is not None:
+            before()
         action()
     samples = []
     for _ in range(runs):
+        if before is not None:
+            before()
         gc.collect()
         start = time.perf_counter()
         action()

@@ -1,13 +1,18 @@
 """Run in a fresh process: show a main window, report when it is first painted and the memory.
 
     python bench/startup_harness.py bare
+    python bench/startup_harness.py bare-orm
     python bench/startup_harness.py app DATABASE
 
-``bare`` shows an empty PySide6 QMainWindow (the floor); ``app`` starts reviewapp the way its
-launcher does (reviewapp.app.main) on DATABASE. Either way one JSON line is printed:
+``bare`` shows an empty PySide6 QMainWindow (the floor); ``bare-orm`` imports SQLAlchemy's ORM
+first (the stack's database layer, which the app cannot paint its data without); ``app``
+starts reviewapp the way its launcher does (reviewapp.app.main) on DATABASE. Each way prints
+one JSON line:
 ``painted`` (wall-clock time.time() when the first paint pass of the main window finished),
 ``rss_mb`` and ``hwm_mb`` (resident and peak resident memory from /proc/self/status, read once
-the window has been idle for SETTLE_MS), and ``imported`` (time when Qt was imported). The
+the window has been idle for SETTLE_MS), ``cpu_ms`` (processor time used until painted, all
+threads: less sensitive than wall time to other work on a shared machine) and ``imported``
+(time when Qt was imported). The
 caller notes time.time() just before starting the process, so the difference is process start
 to painted window, interpreter start-up included, the same for both.
 """
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import sys
 import time
 
@@ -42,6 +48,7 @@ class PaintWatcher(QtCore.QObject):
     def __init__(self) -> None:
         super().__init__()
         self.painted: float | None = None
+        self.cpu = 0.0
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         if (
@@ -57,6 +64,8 @@ class PaintWatcher(QtCore.QObject):
 
     def _after_paint(self) -> None:
         self.painted = time.time()
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        self.cpu = usage.ru_utime + usage.ru_stime
         app = QtWidgets.QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -66,6 +75,7 @@ class PaintWatcher(QtCore.QObject):
         result = {
             "imported": IMPORTED,
             "painted": self.painted,
+            "cpu_ms": self.cpu * 1000,
             "rss_mb": _status_mb("VmRSS"),
             "hwm_mb": _status_mb("VmHWM"),
         }
@@ -83,7 +93,9 @@ class WatchedApplication(_QApplication):  # type: ignore[misc]
         self.installEventFilter(WATCHER)
 
 
-def bare() -> int:
+def bare(orm: bool = False) -> int:
+    if orm:
+        import sqlalchemy.orm  # noqa: F401
     app = WatchedApplication(sys.argv[:1])
     window = QtWidgets.QMainWindow()
     window.setWindowTitle("reviewapp")
@@ -103,6 +115,8 @@ def reviewapp_main(database: str) -> int:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["bare"]:
         sys.exit(bare())
+    if sys.argv[1:2] == ["bare-orm"]:
+        sys.exit(bare(orm=True))
     if sys.argv[1:2] == ["app"] and len(sys.argv) == 3:
         sys.exit(reviewapp_main(sys.argv[2]))
     sys.exit(__doc__)
