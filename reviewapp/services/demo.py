@@ -267,3 +267,9 @@ def _write(session: Session, batch: Batch) -> None:
         )
     if batch.addenda:
         session.execute(insert(tables["addenda"]), batch.addenda)
+    if session.get_bind().dialect.name == "postgresql":
+        # Rows inserted with their ids leave the id sequences behind: move them past the rows.
+        for name in ("staff", "reviews", "goals"):
+            session.execute(
+                text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), max(id)) FROM {name}")
+            )
