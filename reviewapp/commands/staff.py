@@ -61,11 +61,11 @@ def _list(args: argparse.Namespace, services: Services) -> int:
             m.position,
             m.branch_name,
             m.start_date.isoformat() if m.start_date else "",
-            "" if m.active else "inactive",
+            "yes" if m.active else "no",
         ]
         for m in members
     ]
-    headers = ["ID", "EMP NO", "NAME", "POSITION", "BRANCH", "STARTED", ""]
+    headers = ["ID", "EMP NO", "NAME", "POSITION", "BRANCH", "STARTED", "ACTIVE"]
     print(table(headers, rows, right=(0,), limits={2: 40, 3: 32, 4: 28}))
     return 0
 

@@ -11,6 +11,7 @@ import bisect
 import random
 import string
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -138,7 +139,7 @@ class PeopleBuilder:
         first_year: int,
         branches: list[DemoBranch],
         ids: Ids,
-        numbers: Any,
+        numbers: Iterator[str],
     ) -> None:
         self.rng = rng
         self.framework = framework
@@ -163,9 +164,8 @@ class PeopleBuilder:
             start = self.window_start + timedelta(
                 rng.randrange(max(1, (today - self.window_start).days - 20))
             )
-        else:
-            earliest = date(1988, 1, 1)
-            start = earliest + timedelta(rng.randrange((self.window_start - earliest).days))
+        else:  # up to 30 years before
+            start = self.window_start - timedelta(1 + rng.randrange(30 * 365))
         leave = None
         if rng.random() < 0.05 and (today - start).days > 500:
             leave = start + timedelta(400 + rng.randrange((today - start).days - 430))
