@@ -48,6 +48,19 @@ def _in(column: str, values: tuple[str, ...]) -> str:
 
 
 _RATING_CHECK = "rating IS NULL OR (rating BETWEEN 1 AND 9 AND NOT not_observed)"
+REVIEW_LIST_COLUMNS = (
+    "period_end",
+    "id",
+    "staff_id",
+    "framework_id",
+    "review_type",
+    "period_start",
+    "status",
+    "overall_override",
+    "updated_at",
+    "staff_name_snapshot",
+    "branch_snapshot",
+)
 
 
 class Base(DeclarativeBase):
@@ -174,6 +187,8 @@ class ReviewRow(Base):
         ),
         Index("ix_reviews_staff_period", "staff_id", "period_start"),
         Index("ix_reviews_status_updated", "status", "updated_at"),
+        # Covers the review list (newest first) so it never reads the long text columns.
+        Index("ix_reviews_list", *REVIEW_LIST_COLUMNS),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -229,6 +244,8 @@ class CompetencyRatingRow(Base):
             "review_id", "competency_id", name="uq_competency_ratings_review_competency"
         ),
         CheckConstraint(_RATING_CHECK, "rating"),
+        # Covers the per-review rating summary of the review list.
+        Index("ix_competency_ratings_summary", "review_id", "rating", "not_observed"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

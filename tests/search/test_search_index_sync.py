@@ -134,6 +134,8 @@ def test_upgrade_indexes_notes_stored_before_the_index(tmp_path: Path) -> None:
         with services.engine.begin() as connection:  # back to the schema before the index
             for statement in search_index.DROP_STATEMENTS:
                 connection.execute(text(statement))
+            for index in ("ix_reviews_list", "ix_competency_ratings_summary"):  # from 0003
+                connection.execute(text(f"DROP INDEX {index}"))
             connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
         services.evidence.add(staff.id, draft_of("Élodie mended the printer", competency))
     finally:
