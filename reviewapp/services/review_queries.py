@@ -107,20 +107,26 @@ class ReviewQueries:
             query = query.where(ReviewRow.id.in_(review_ids))
         query = query.order_by(ReviewRow.period_end.desc(), ReviewRow.id.desc())
         with self._store.transaction() as session:
+            connection = session.connection()
+            text_dates = connection.dialect.name == "sqlite"
+            day = date.fromisoformat if text_dates else _day
+            moment = datetime.fromisoformat if text_dates else _moment
+            types, statuses = _TYPES, _STATUSES
+            # Positional, in ReviewSummary's field order: keywords cost 15 ms per 20,000 rows.
             return [
                 ReviewSummary(
-                    id=r[0],
-                    staff_id=r[1],
-                    staff_name=r[2],
-                    branch_name=r[3],
-                    review_type=_TYPES[r[4]],
-                    period_start=_day(r[5]),
-                    period_end=_day(r[6]),
-                    status=_STATUSES[r[7]],
-                    overall_rating=float(r[8]) if r[8] is not None else None,
-                    rated_count=int(r[9]),
-                    competency_count=int(r[10]),
-                    updated_at=_moment(r[11]),
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    types[r[4]],
+                    day(r[5]),
+                    day(r[6]),
+                    statuses[r[7]],
+                    None if r[8] is None else float(r[8]),
+                    int(r[9]),
+                    int(r[10]),
+                    moment(r[11]),
                 )
-                for r in session.connection().execute(query)
+                for r in connection.execute(query).all()  # one fetchall, not a fetch per row
             ]
