@@ -11,7 +11,7 @@ from reviewapp.db.models import GoalRow, ReviewRow
 from reviewapp.domain import rules
 from reviewapp.domain.errors import NotFoundError
 from reviewapp.domain.review import Goal, GoalDraft, GoalStatus, Review
-from reviewapp.services.reviews import load_row, touch
+from reviewapp.services.reviews import load_row, review_key, touch
 from reviewapp.services.store import Store
 
 
@@ -80,7 +80,7 @@ class GoalService:
     def previous_open(self, review_id: int) -> list[Goal]:
         """Goals still open in this person's latest earlier review, for follow-up."""
         with self._store.transaction() as session:
-            row = load_row(session, review_id)
+            row = review_key(session, review_id)
             previous = session.scalar(
                 select(ReviewRow.id)
                 .where(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import Row, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from reviewapp.db import convert
@@ -56,6 +56,26 @@ def load_row(session: Session, review_id: int, *, for_edit: bool = False) -> Rev
     if for_edit:
         rules.require_editable(ReviewStatus(row.status))
     return row
+
+
+def review_key(session: Session, review_id: int) -> Row[tuple[int, int, int, date, date]]:
+    """Who, which framework and which period a review covers: one small query, no children.
+
+    For reads that need only these (its framework, its notes, earlier goals), instead of
+    load_row's six queries.
+    """
+    key = session.execute(
+        select(
+            ReviewRow.id,
+            ReviewRow.staff_id,
+            ReviewRow.framework_id,
+            ReviewRow.period_start,
+            ReviewRow.period_end,
+        ).where(ReviewRow.id == review_id)
+    ).first()
+    if key is None:
+        raise NotFoundError(f"There is no review with id {review_id}.")
+    return key
 
 
 def touch(row: ReviewRow) -> None:
@@ -361,11 +381,11 @@ class ReviewService(ReviewQueries):
 
     def framework_of(self, review_id: int) -> Framework:
         with self._store.transaction() as session:
-            return self._framework(session, load_row(session, review_id))
+            return framework_queries.load(session, review_key(session, review_id).framework_id)
 
     def notes(self, review_id: int) -> list[EvidenceNote]:
         with self._store.transaction() as session:
-            row = load_row(session, review_id)
+            row = review_key(session, review_id)
             return notes_in_period(
                 session, row.staff_id, row.framework_id, row.period_start, row.period_end
             )
