@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewapp.services.container import Services
 from reviewapp.ui.main_window import MainWindow
-
 
 # The offscreen platform used by the tests cannot pass size hints to a window system and says so
 # whenever a shown window's minimum size changes; on a real display (xcb, Windows) it is silent.
@@ -23,6 +22,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_ONLY_WARNING))
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warning box nobody expected would block the test run: fail with its text instead."""
+
+    def unexpected(_parent: object, title: str, text: str, *_args: object) -> None:
+        raise AssertionError(f"unexpected message box {title!r}: {text}")
+
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
 
 
 @pytest.fixture
