@@ -27,7 +27,8 @@ def main(database: str | None = None) -> int:
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("Staff reviews")
     try:
-        services = Services.open(location)
+        # One writer at a time: a second window on the same file opens read-only and says why.
+        services = Services.open(location, backups=True, lock=True, if_in_use="read_only")
     except ReviewAppError as exc:
         QMessageBox.critical(
             None, "reviewapp", f"The database could not be opened:\n{location}\n\n{exc}"
@@ -36,6 +37,10 @@ def main(database: str | None = None) -> int:
     try:
         window = MainWindow(services, QSettings(paths.APP_NAME, paths.APP_NAME))
         window.show()
-        return int(app.exec())
+        code = int(app.exec())
     finally:
-        services.close()
+        try:
+            services.close()
+        except ReviewAppError as exc:
+            QMessageBox.warning(None, "reviewapp", f"Closing the database: {exc}")
+    return code

@@ -22,6 +22,7 @@ from reviewapp.domain.errors import ReviewAppError
 from reviewapp.domain.review import Review
 from reviewapp.domain.staff import StaffMember
 from reviewapp.services.container import Services
+from reviewapp.services.demo import DemoService
 from reviewapp.ui import navigation
 from reviewapp.ui.frameworks_page import FrameworksPage
 from reviewapp.ui.navigation import Navigation
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("reviewapp — staff reviews")
         self.tasks = TaskRunner(self)
         self.nav = Navigation()
-        self.staff_list = StaffListPage(services, self.tasks)
+        self.staff_list = StaffListPage(services, self.tasks, demo_available=True)
         self.reviews = ReviewsPage(services, self.tasks)
         self.frameworks = FrameworksPage(services)
         self.staff_page = StaffPage(services)
@@ -65,7 +66,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.database_label = QLabel(f"Database: {services.location}")
+        access = services.access
+        where = f"Database: {services.location}"
+        if access.read_only:
+            where += f" (read-only: {access.read_only_reason})"
+        self.database_label = QLabel(where)
         self.database_label.setAccessibleName("Database in use")
         self.save_label = QLabel("Ready")
         self.save_label.setAccessibleName("Save state")
@@ -76,12 +81,15 @@ class MainWindow(QMainWindow):
         restore_state(self, settings)
         self.go(navigation.STAFF, remember=False)
         self.staff_list.reload()
+        if access.warnings:
+            self.show_message(" ".join(access.warnings))
 
     def _connect(self) -> None:
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.staff_list.openRequested.connect(self.open_staff)
         self.staff_list.addRequested.connect(self.add_staff)
         self.staff_list.importRequested.connect(self.import_staff)
+        self.staff_list.demoRequested.connect(self.load_demo)
         self.staff_list.startReviewRequested.connect(self.start_review)
         self.staff_list.failed.connect(self.show_message)
         self.reviews.openRequested.connect(self.open_review)
@@ -247,6 +255,24 @@ class MainWindow(QMainWindow):
         self.show_message(f"Imported {len(added)} staff members from {path.name}.")
         self.staff_list.reload()
         return True
+
+    def load_demo(self, staff: int = 40, years: int = 4) -> None:
+        """Fill the empty database with invented staff and reviews, in the background."""
+        demo = DemoService(self.services.engine, self.services.access)
+        self.staff_list.welcome.demo_button.setEnabled(False)
+        self.show_message("Creating demo data…")
+
+        def done(_summary: object) -> None:
+            self.staff_list.welcome.demo_button.setEnabled(True)
+            self.show_message("Demo data loaded: invented staff, reviews and evidence notes.")
+            self.reviews.stale = True
+            self.staff_list.reload()
+
+        def failed(message: str) -> None:
+            self.staff_list.welcome.demo_button.setEnabled(True)
+            self.show_message(f"The demo data could not be created: {message}")
+
+        self.tasks.run(lambda: demo.generate(staff=staff, years=years), done, failed)
 
     def show_shortcuts(self) -> None:
         actions = [

@@ -93,3 +93,12 @@ def test_staff_page_journal_adds_a_note(make_window, services, qtbot) -> None:
     (note,) = services.evidence.for_staff(member.id)
     assert note.text == "Helped a patron — très bien"
     assert window.staff_page.journal.list.count() == 1
+
+
+def test_first_start_can_load_demo_data(window, services: Services, qtbot) -> None:
+    button = window.staff_list.welcome.demo_button
+    assert button.isVisible()
+    with qtbot.waitSignal(window.staff_list.loaded, timeout=60_000):
+        window.load_demo(staff=5, years=2)
+    assert window.staff_list.model.rowCount() == len(services.staff.list()) >= 5
+    assert window.staff_list.stack.currentWidget() is not window.staff_list.welcome
