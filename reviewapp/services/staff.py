@@ -7,7 +7,7 @@ import unicodedata
 import uuid
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewapp.db import convert
@@ -32,11 +32,12 @@ def branch_id(session: Session, name: str) -> int | None:
     name = name.strip()
     if not name:
         return None
-    existing = session.scalar(
-        select(BranchRow.id).where(func.lower(BranchRow.name) == name.lower())
-    )
-    if existing is not None:
-        return existing
+    # Compared in Python: SQLite's lower() folds only ASCII, so "Île" and "île" would differ there
+    # (and not on PostgreSQL). A library system has few branches.
+    wanted = name.casefold()
+    for existing, existing_name in session.execute(select(BranchRow.id, BranchRow.name)):
+        if existing_name.casefold() == wanted:
+            return int(existing)
     row = BranchRow(name=name)
     session.add(row)
     session.flush()

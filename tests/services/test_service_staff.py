@@ -204,3 +204,12 @@ def _draft(member: StaffMember) -> StaffDraft:
         member.email,
         member.active,
     )
+
+
+def test_branches_are_matched_ignoring_accented_case(services: Services) -> None:
+    first = services.staff.create(StaffDraft("A", "1", branch_name="Île-Perrot"))
+    second = services.staff.create(StaffDraft("B", "2", branch_name="île-perrot"))
+    third = services.staff.create(StaffDraft("C", "3", branch_name="ÎLE-PERROT"))
+    assert first.branch_id == second.branch_id == third.branch_id
+    assert [b.name for b in services.staff.branches()] == ["Île-Perrot"]
+    assert second.branch_name == "Île-Perrot"
