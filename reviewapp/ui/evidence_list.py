@@ -101,7 +101,8 @@ class EvidenceList(QWidget):
 
     def current_note(self) -> EvidenceNote | None:
         item = self.list.currentItem()
-        return None if item is None else item.data(NOTE_ROLE)
+        note: EvidenceNote | None = None if item is None else item.data(NOTE_ROLE)
+        return note
 
     def _update_buttons(self) -> None:
         note = self.current_note()

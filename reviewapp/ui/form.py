@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from reviewapp.ui.common import FieldMessage
+from reviewapp.ui.common import FieldMessage, W
 
 
 class MessageForm(QFormLayout):
@@ -16,7 +16,7 @@ class MessageForm(QFormLayout):
         self._messages: dict[str, FieldMessage] = {}
         self._fields: dict[str, QWidget] = {}
 
-    def add_field(self, key: str, label: str, field: QWidget, description: str = "") -> QWidget:
+    def add_field(self, key: str, label: str, field: W, description: str = "") -> W:
         caption = QLabel(label)
         caption.setBuddy(field)
         field.setAccessibleName(label.replace("&", "").rstrip(":"))

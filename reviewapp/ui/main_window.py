@@ -72,8 +72,11 @@ class MainWindow(QMainWindow):
             where += f" (read-only: {access.read_only_reason})"
         self.database_label = QLabel(where)
         self.database_label.setAccessibleName("Database in use")
-        self.save_label = QLabel("Ready")
+        self.save_label = QLabel("All changes saved")
         self.save_label.setAccessibleName("Save state")
+        spacing = self.fontMetrics().averageCharWidth() * 2
+        for label in (self.save_label, self.database_label):
+            label.setContentsMargins(spacing, 0, spacing, 0)
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.window_actions = WindowActions(self)

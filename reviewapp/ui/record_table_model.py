@@ -31,6 +31,7 @@ def fold(text: str) -> str:
 
 class RecordTableModel(QAbstractTableModel):
     HEADERS: ClassVar[tuple[str, ...]] = ()
+    COLUMN_CHARS: ClassVar[tuple[int, ...]] = ()  # starting width of each column, in characters
     RecordRole = Qt.ItemDataRole.UserRole + 1
     IdRole = Qt.ItemDataRole.UserRole + 2
     SortRole = Qt.ItemDataRole.UserRole + 3

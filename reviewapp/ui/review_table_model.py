@@ -21,6 +21,7 @@ class ReviewTableModel(RecordTableModel):
     COLUMN_OVERALL = 5
     COLUMN_PROGRESS = 6
     HEADERS = ("Staff member", "Branch", "Type", "Period", "Status", "Overall", "Rated")
+    COLUMN_CHARS = (28, 18, 14, 27, 13, 9, 9)
 
     def display(self, record: Any, column: int) -> str:
         review: ReviewSummary = record

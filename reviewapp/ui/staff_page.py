@@ -73,6 +73,8 @@ class StaffPage(QWidget):
             "Newest first. Enter opens the selected review.",
         )
         self.reviews.setSortingEnabled(False)
+        for column in (ReviewTableModel.COLUMN_STAFF, ReviewTableModel.COLUMN_BRANCH):
+            self.reviews.setColumnHidden(column, True)
         self.reviews.activated.connect(lambda _i: self._open_review())
         self.open_review_button = accessible(QPushButton("Open review"), "Open selected review")
         self.open_review_button.clicked.connect(self._open_review)

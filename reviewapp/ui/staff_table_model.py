@@ -17,6 +17,7 @@ class StaffTableModel(RecordTableModel):
     COLUMN_BRANCH = 3
     COLUMN_STATUS = 4
     HEADERS = ("Name", "Employee no.", "Position", "Branch", "Status")
+    COLUMN_CHARS = (30, 13, 30, 20, 10)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

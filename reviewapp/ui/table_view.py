@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reviewapp.ui.record_table_model import RecordTableModel
@@ -30,7 +31,21 @@ def record_table(
     header.setSortIndicatorShown(True)
     header.setSortIndicator(-1, header.sortIndicatorOrder())
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().lineSpacing() + 10)
+    size_columns(view, model)
     return view
+
+
+def size_columns(view: QTableView, model: RecordTableModel) -> None:
+    """Starting column widths from the font, so they grow with the user's text size."""
+    char = view.fontMetrics().averageCharWidth()
+    header = view.horizontalHeader()
+    bold = QFont(header.font())
+    bold.setBold(True)
+    title = QFontMetrics(bold)
+    for column, chars in enumerate(model.COLUMN_CHARS):
+        # room for the bold title and the sort arrow, whatever the text size
+        needed = title.horizontalAdvance(model.HEADERS[column]) + char * 4 + 12
+        header.resizeSection(column, max(char * chars + 12, needed))
 
 
 def current_id(view: QTableView) -> int | None:

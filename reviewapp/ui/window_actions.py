@@ -87,7 +87,7 @@ class WindowActions:
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setAccessibleName("Main toolbar")
         self.toolbar.setIconSize(QSize(0, 0))
-        for action in (
+        toolbar_actions: tuple[QAction | None, ...] = (
             self.show_staff,
             self.show_reviews,
             self.show_frameworks,
@@ -99,11 +99,12 @@ class WindowActions:
             editor.redo_action,
             None,
             editor.meeting_action,
-        ):
-            if action is None:
+        )
+        for item in toolbar_actions:
+            if item is None:
                 self.toolbar.addSeparator()
             else:
-                self.toolbar.addAction(action)
+                self.toolbar.addAction(item)
         w.addToolBar(self.toolbar)
         view_menu.addSeparator()
         view_menu.addAction(self.toolbar.toggleViewAction())

@@ -88,14 +88,14 @@ def test_undo_brings_back_a_deleted_note_and_removes_an_added_goal(
     press(Qt.Key.Key_Delete)
     assert services.reviews.notes(editor.session.review_id) == []
     assert editor.panel.evidence.list.count() == 0
-    editor.actions.undo()
+    editor.edits.undo()
     (note,) = services.reviews.notes(editor.session.review_id)
     assert note.text == "Explained e-book loans patiently"
-    editor.actions.add_goal(GoalDraft("Run a story time"))
+    editor.edits.add_goal(GoalDraft("Run a story time"))
     assert [g.description for g in stored(services, window).goals] == ["Run a story time"]
-    editor.actions.undo()
+    editor.edits.undo()
     assert stored(services, window).goals == ()
-    editor.actions.redo()
+    editor.edits.redo()
     assert [g.description for g in stored(services, window).goals] == ["Run a story time"]
 
 

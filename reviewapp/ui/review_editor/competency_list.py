@@ -32,7 +32,7 @@ class CompetencyList(QListWidget):
             "Ctrl+Page Down and Ctrl+Page Up move to the next and previous one."
         )
         self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setSpacing(2)
 
     def show_review(self, framework: Framework, review: Review) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewapp.domain.evidence import EvidenceNote
 from reviewapp.domain.framework import Competency, Framework
 from reviewapp.domain.review import Review
 from reviewapp.ui.common import PlainTextField, accessible, heading, wrapping_label
@@ -26,7 +27,7 @@ from reviewapp.ui.review_editor.rating_choice import IndicatorRating, RatingChoi
 class CompetencyPanel(QScrollArea):
     def __init__(self, actions: ReviewActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.actions = actions
+        self.edits = actions
         self.competency: Competency | None = None
         self._framework: Framework | None = None
         self.indicator_ratings: dict[int, IndicatorRating] = {}
@@ -72,7 +73,7 @@ class CompetencyPanel(QScrollArea):
     def _save_comment(self, text: str) -> bool:
         if self.competency is None:
             return True
-        return self.actions.save_comment(self.competency.id, text)
+        return self.edits.save_comment(self.competency.id, text)
 
     def flush(self) -> bool:
         return self.comment_saver.flush()
@@ -106,12 +107,12 @@ class CompetencyPanel(QScrollArea):
 
     def _rate(self, assessment: object) -> None:
         if self.competency is not None:
-            self.actions.rate_competency(self.competency.id, assessment)  # type: ignore[arg-type]
+            self.edits.rate_competency(self.competency.id, assessment)  # type: ignore[arg-type]
 
     def _build_indicators(self, framework: Framework, competency: Competency) -> None:
         while self.indicator_grid.count():
             item = self.indicator_grid.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()  # out of the focus chain now, not when deleteLater runs
                 widget.setParent(None)
@@ -123,7 +124,7 @@ class CompetencyPanel(QScrollArea):
             combo = IndicatorRating(framework.scale, f"Rating for indicator {indicator.code}")
             combo.setAccessibleDescription(f"{indicator.text}. Up and Down arrows change it.")
             label.setBuddy(combo)
-            combo.chosen.connect(lambda a, iid=indicator.id: self.actions.rate_indicator(iid, a))
+            combo.chosen.connect(lambda a, iid=indicator.id: self.edits.rate_indicator(iid, a))
             self.indicator_grid.addWidget(label, row, 0)
             self.indicator_grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
             label.show()  # at once, so Tab reaches them before the next event loop pass
@@ -167,7 +168,7 @@ class CompetencyPanel(QScrollArea):
         self.comment_saver.show_text(assessed.comment)
         self.comment.setReadOnly(not editable)
 
-    def show_notes(self, notes: list, framework: Framework, editable: bool) -> None:
+    def show_notes(self, notes: list[EvidenceNote], framework: Framework, editable: bool) -> None:
         if self.competency is None:
             return
         mine = [n for n in notes if n.competency_id == self.competency.id]

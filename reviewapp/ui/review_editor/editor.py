@@ -28,13 +28,13 @@ class ReviewEditor(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = ReviewSession(services, self)
-        self.actions = ReviewActions(self.session, self)
-        self.actions.before_undo = self.flush
+        self.edits = ReviewActions(self.session, self)
+        self.edits.before_undo = self.flush
         self.dialog: EvidenceDialog | None = None
         self.header = ReviewHeader()
         self.competencies = CompetencyList()
-        self.panel = CompetencyPanel(self.actions)
-        self.summary = SummaryPanel(self.actions)
+        self.panel = CompetencyPanel(self.edits)
+        self.summary = SummaryPanel(self.edits)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.panel)
         self.pages.addWidget(self.summary)
@@ -57,7 +57,9 @@ class ReviewEditor(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def _action(self, text: str, keys: list[QKeySequence | str], slot: object) -> QAction:
+    def _action(
+        self, text: str, keys: list[QKeySequence | QKeySequence.StandardKey | str], slot: object
+    ) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -66,9 +68,9 @@ class ReviewEditor(QWidget):
         return action
 
     def _make_actions(self) -> None:
-        stack = self.actions.undo_stack
-        self.undo_action = self._action("&Undo", [QKeySequence.StandardKey.Undo], self.actions.undo)
-        self.redo_action = self._action("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.actions.redo)
+        stack = self.edits.undo_stack
+        self.undo_action = self._action("&Undo", [QKeySequence.StandardKey.Undo], self.edits.undo)
+        self.redo_action = self._action("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.edits.redo)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
@@ -128,13 +130,13 @@ class ReviewEditor(QWidget):
         evidence = self.panel.evidence
         evidence.addRequested.connect(lambda: self.open_note_dialog(None))
         evidence.editRequested.connect(self.open_note_dialog)
-        evidence.deleteRequested.connect(self.actions.delete_note)
+        evidence.deleteRequested.connect(self.edits.delete_note)
 
     # -- opening, saving -------------------------------------------------------------------------
 
     def open_review(self, review_id: int) -> None:
         self.flush()
-        self.actions.undo_stack.clear()
+        self.edits.undo_stack.clear()
         self.panel.competency = None
         self.competencies.clear()
         self.session.open(review_id)
@@ -170,9 +172,10 @@ class ReviewEditor(QWidget):
             self.panel.show_notes(self.session.notes, self.session.framework, self.session.editable)
 
     def _selection_changed(self, _row: int) -> None:
-        if self._last_selected not in (None, SUMMARY) and not self.panel.flush():
+        previous = self._last_selected
+        if previous is not None and previous != SUMMARY and not self.panel.flush():
             self.competencies.blockSignals(True)
-            self.competencies.select(self._last_selected)  # type: ignore[arg-type]
+            self.competencies.select(previous)
             self.competencies.blockSignals(False)
             return
         self._show_selected()
@@ -209,7 +212,7 @@ class ReviewEditor(QWidget):
     def rate_current(self, assessment: Assessment) -> None:
         competency_id = self.current_competency_id()
         if competency_id is not None and self.session.editable:
-            self.actions.rate_competency(competency_id, assessment)
+            self.edits.rate_competency(competency_id, assessment)
 
     def open_note_dialog(self, note: EvidenceNote | None) -> EvidenceDialog | None:
         review, framework = self.session.review, self.session.framework
@@ -224,9 +227,9 @@ class ReviewEditor(QWidget):
             parent=self.window(),
         )
         if note is None:
-            self.dialog.submitted = self.actions.add_note
+            self.dialog.submitted = self.edits.add_note
         else:
-            self.dialog.submitted = lambda draft: self.actions.edit_note(note, draft)
+            self.dialog.submitted = lambda draft: self.edits.edit_note(note, draft)
         self.dialog.open()
         return self.dialog
 

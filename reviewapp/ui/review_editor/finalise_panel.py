@@ -26,7 +26,7 @@ from reviewapp.ui.review_editor.actions import ReviewActions
 class FinalisePanel(QGroupBox):
     def __init__(self, actions: ReviewActions, parent: QWidget | None = None) -> None:
         super().__init__("Finalise", parent)
-        self.actions = actions
+        self.edits = actions
         self._framework: Framework | None = None
         self._review: Review | None = None
         self.explain = wrapping_label(
@@ -122,9 +122,9 @@ class FinalisePanel(QGroupBox):
     def finalise(self) -> None:
         if self._framework is None or self._review is None:
             return
-        if not self.actions.before_undo():
+        if not self.edits.before_undo():
             return
-        review = self.actions.session.review or self._review
+        review = self.edits.session.review or self._review
         problems = rules.finalise_problems(self._framework, review)
         self._show_problems(problems)
         if problems:
@@ -139,13 +139,13 @@ class FinalisePanel(QGroupBox):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        problem = self.actions.finalise()
+        problem = self.edits.finalise()
         if problem is not None:
             self._show_problems([problem[1]])
 
     def add_addendum(self) -> None:
         self.addendum_message.clear_message()
-        problem = self.actions.add_addendum(
+        problem = self.edits.add_addendum(
             self.addendum_author.text(), date.today(), self.addendum_text.toPlainText()
         )
         if problem is not None:

@@ -45,7 +45,7 @@ def goal_list(name: str, description: str) -> QListWidget:
 class GoalsPanel(QGroupBox):
     def __init__(self, actions: ReviewActions, parent: QWidget | None = None) -> None:
         super().__init__("Goals", parent)
-        self.actions = actions
+        self.edits = actions
         self.dialog: GoalDialog | None = None
         self.goals = goal_list("Goals", "Enter edits the selected goal.")
         self.goals.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
@@ -111,14 +111,15 @@ class GoalsPanel(QGroupBox):
 
     def _current(self, widget: QListWidget) -> Goal | None:
         item = widget.currentItem()
-        return None if item is None else item.data(GOAL_ROLE)
+        goal: Goal | None = None if item is None else item.data(GOAL_ROLE)
+        return goal
 
     def open_dialog(self, goal: Goal | None) -> GoalDialog:
         self.dialog = GoalDialog(goal, self.window())
         if goal is None:
-            self.dialog.submitted = self.actions.add_goal
+            self.dialog.submitted = self.edits.add_goal
         else:
-            self.dialog.submitted = lambda draft: self.actions.edit_goal(goal, draft)
+            self.dialog.submitted = lambda draft: self.edits.edit_goal(goal, draft)
         self.dialog.open()
         return self.dialog
 
@@ -130,9 +131,9 @@ class GoalsPanel(QGroupBox):
     def _remove_current(self) -> None:
         goal = self._current(self.goals)
         if goal is not None and self._editable:
-            self.actions.remove_goal(goal)
+            self.edits.remove_goal(goal)
 
     def _carry(self) -> None:
         goal = self._current(self.previous)
         if goal is not None and self._editable:
-            self.actions.add_goal(goal_draft(goal), carried_from_id=goal.id)
+            self.edits.add_goal(goal_draft(goal), carried_from_id=goal.id)

@@ -22,7 +22,7 @@ from reviewapp.ui.review_editor.actions import ReviewActions
 class OverallPanel(QGroupBox):
     def __init__(self, actions: ReviewActions, parent: QWidget | None = None) -> None:
         super().__init__("Overall rating", parent)
-        self.actions = actions
+        self.edits = actions
         self.counts = accessible(wrapping_label(), "Overall rating that counts")
         font = self.counts.font()
         font.setBold(True)
@@ -94,7 +94,7 @@ class OverallPanel(QGroupBox):
         self.message.clear_message()
         value = self.override.currentData()
         reason = self.reason.text() if value is not None else ""
-        problem = self.actions.set_override(value, reason)
+        problem = self.edits.set_override(value, reason)
         if problem is not None:
             self.message.show_message(problem[1])
             self.reason.setFocus()

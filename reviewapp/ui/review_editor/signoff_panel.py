@@ -26,7 +26,7 @@ ROLE_TITLES = {SignOffRole.REVIEWER: "Reviewer", SignOffRole.EMPLOYEE: "Employee
 class SignOffRow(QWidget):
     def __init__(self, actions: ReviewActions, role: SignOffRole) -> None:
         super().__init__()
-        self.actions = actions
+        self.edits = actions
         self.role = role
         title = ROLE_TITLES[role]
         self.state = accessible(wrapping_label(), f"{title} sign-off state")
@@ -96,7 +96,7 @@ class SignOffRow(QWidget):
 
     def sign(self) -> None:
         self.message.clear_message()
-        problem = self.actions.sign_off(
+        problem = self.edits.sign_off(
             self.role,
             self.name.text(),
             from_qdate(self.signed_on.date()),
@@ -108,7 +108,7 @@ class SignOffRow(QWidget):
 
     def withdraw(self) -> None:
         self.message.clear_message()
-        problem = self.actions.withdraw_sign_off(self.role)
+        problem = self.edits.withdraw_sign_off(self.role)
         if problem is not None:
             self.message.show_message(problem[1])
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -25,7 +27,7 @@ TEXT_FIELDS = (
 class SummaryPanel(QScrollArea):
     def __init__(self, actions: ReviewActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.actions = actions
+        self.edits = actions
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take focus and scroll into view
@@ -56,9 +58,7 @@ class SummaryPanel(QScrollArea):
         layout.addWidget(label)
         layout.addWidget(edit)
         self.texts[field] = edit
-        self.savers[field] = TextAutosave(
-            edit, lambda text, f=field: self.actions.save_text(f, text), self
-        )
+        self.savers[field] = TextAutosave(edit, partial(self.edits.save_text, field), self)
 
     def flush(self) -> bool:
         return all([saver.flush() for saver in self.savers.values()])
