@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self._connect()
         restore_state(self, settings)
         self.go(navigation.STAFF, remember=False)
+        self._page_changed()
         self.staff_list.reload()
         if access.warnings:
             self.show_message(" ".join(access.warnings))

@@ -26,6 +26,8 @@ Index = QModelIndex | QPersistentModelIndex
 @lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive text for filtering (remembered: lists repeat names a lot)."""
+    if text.isascii():
+        return text.lower()  # the same as sort_key for plain ASCII, without the normalising
     return sort_key(text)
 
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from reviewapp.domain.review import ReviewSummary
+from reviewapp.domain.review import ReviewStatus, ReviewSummary, ReviewType
 from reviewapp.ui.record_table_model import RecordTableModel, fold
+
+
+TYPE_LABELS = {kind: kind.label for kind in ReviewType}
+STATUS_LABELS = {status: status.label for status in ReviewStatus}
 
 
 def overall_text(summary: ReviewSummary) -> str:
@@ -30,16 +34,24 @@ class ReviewTableModel(RecordTableModel):
         if column == self.COLUMN_BRANCH:
             return review.branch_name
         if column == self.COLUMN_TYPE:
-            return review.review_type.label
+            return TYPE_LABELS[review.review_type]
         if column == self.COLUMN_PERIOD:
-            return f"{review.period_start:%Y-%m-%d} to {review.period_end:%Y-%m-%d}"
+            return f"{review.period_start.isoformat()} to {review.period_end.isoformat()}"
         if column == self.COLUMN_STATUS:
-            return review.status.label
+            return STATUS_LABELS[review.status]
         if column == self.COLUMN_OVERALL:
             return overall_text(review)
         if column == self.COLUMN_PROGRESS:
             return f"{review.rated_count} of {review.competency_count}"
         return ""
+
+    def search_text(self, record: Any) -> str:
+        review: ReviewSummary = record
+        return (
+            f"{review.staff_name} {review.branch_name} {TYPE_LABELS[review.review_type]} "
+            f"{review.period_start.isoformat()} to {review.period_end.isoformat()} "
+            f"{STATUS_LABELS[review.status]}"
+        )
 
     def sort_value(self, record: Any, column: int) -> Any:
         review: ReviewSummary = record

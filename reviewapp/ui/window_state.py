@@ -19,7 +19,9 @@ def restore_state(window: MainWindow, settings: QSettings) -> None:
     geometry = _bytes(settings, "window/geometry")
     if geometry is None or not window.restoreGeometry(geometry):
         font = window.fontMetrics()
-        window.resize(font.averageCharWidth() * 150, font.lineSpacing() * 42)
+        width, height = font.averageCharWidth() * 175, font.lineSpacing() * 48
+        screen = window.screen().availableGeometry()
+        window.resize(min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10))
     state = _bytes(settings, "window/state")
     if state is not None:
         window.restoreState(state)
