@@ -7,7 +7,6 @@ from typing import Any
 from reviewapp.domain.review import ReviewStatus, ReviewSummary, ReviewType
 from reviewapp.ui.record_table_model import RecordTableModel, fold
 
-
 TYPE_LABELS = {kind: kind.label for kind in ReviewType}
 STATUS_LABELS = {status: status.label for status in ReviewStatus}
 
