@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
@@ -22,6 +23,8 @@ from reviewapp.domain.staff import StaffMember
 from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, from_qdate, to_qdate, wrapping_label
 from reviewapp.ui.form import MessageForm
+
+log = logging.getLogger(__name__)
 
 
 def default_period(today: date) -> tuple[date, date]:
@@ -120,7 +123,10 @@ class StartReviewDialog(QDialog):
         except ReviewAppError as exc:
             self.form.show_error(None, str(exc), "staff")
             return
-        if not self._services.settings.get("reviewer_name"):
-            self._services.settings.set("reviewer_name", review.reviewer_name)
+        try:  # remembered as the default for next time; the review itself is already stored
+            if not self._services.settings.get("reviewer_name"):
+                self._services.settings.set("reviewer_name", review.reviewer_name)
+        except ReviewAppError:
+            log.warning("could not remember the reviewer name", exc_info=True)
         self.started.emit(review)
         self.accept()
