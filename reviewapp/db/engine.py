@@ -39,10 +39,18 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+READ_ONLY_TRANSACTION = "reviewapp_read_only_transaction"
+"""Connection execution option marking a transaction that only reads (see Store.read)."""
+
+
 def _sqlite_on_begin(connection: Any) -> None:
-    # BEGIN IMMEDIATE takes the write lock up front, so two writers queue instead of deadlocking
-    # when a read transaction later tries to write.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A writing transaction starts with BEGIN IMMEDIATE: it takes the write lock up front, so two
+    # writers queue (busy_timeout) instead of deadlocking when a reader later tries to write.
+    # A reading transaction takes a plain BEGIN: in WAL mode it reads a snapshot and never waits.
+    if connection.get_execution_options().get(READ_ONLY_TRANSACTION):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def database_url(path_or_url: str | Path) -> str:

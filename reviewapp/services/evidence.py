@@ -161,7 +161,7 @@ class EvidenceService:
             return convert.note(row)
 
     def get(self, note_id: int) -> EvidenceNote:
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             row = session.get(EvidenceNoteRow, note_id)
             if row is None:
                 raise NotFoundError(f"There is no evidence note with id {note_id}.")
@@ -176,7 +176,7 @@ class EvidenceService:
         competency_id: int | None = None,
     ) -> list[EvidenceNote]:
         """A staff member's journal, newest first."""
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             query = select(EvidenceNoteRow).where(EvidenceNoteRow.staff_id == staff_id)
             if start is not None:
                 query = query.where(EvidenceNoteRow.observed_on >= start)
@@ -189,7 +189,7 @@ class EvidenceService:
 
     def for_review(self, review_id: int) -> list[EvidenceNote]:
         """The notes a review contains: its staff member's, dated within its period."""
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             review = session.get(ReviewRow, review_id)
             if review is None:
                 raise NotFoundError(f"There is no review with id {review_id}.")

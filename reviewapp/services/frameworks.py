@@ -100,7 +100,7 @@ class FrameworkService:
             return load(session, _insert(session, parse_framework(text)))
 
     def list(self) -> list[FrameworkSummary]:
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             rows = session.execute(
                 select(
                     FrameworkRow.id,
@@ -122,12 +122,12 @@ class FrameworkService:
             return [FrameworkSummary(*row) for row in rows]
 
     def get(self, framework_id: int) -> Framework:
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             return load(session, framework_id)
 
     def current(self, key: str = paths.DEFAULT_FRAMEWORK_KEY) -> Framework:
         """The newest version of a framework: the one new reviews use."""
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             framework_id = latest_id(session, key)
             if framework_id is None:
                 raise NotFoundError(f"There is no framework with key {key!r}.")
@@ -157,7 +157,7 @@ class FrameworkService:
             return load(session, _insert(session, framework)), True
 
     def export_text(self, key: str, version: int | None = None) -> str:
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             query = select(FrameworkRow.id).where(FrameworkRow.key == key)
             if version is not None:
                 query = query.where(FrameworkRow.version == version)

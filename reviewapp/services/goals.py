@@ -79,7 +79,7 @@ class GoalService:
 
     def previous_open(self, review_id: int) -> list[Goal]:
         """Goals still open in this person's latest earlier review, for follow-up."""
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             row = review_key(session, review_id)
             previous = session.scalar(
                 select(ReviewRow.id)
@@ -101,7 +101,7 @@ class GoalService:
 
     def open_for_staff(self, staff_id: int) -> list[Goal]:
         """Open goals of the person's most recent review (for the worksheet and staff page)."""
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             latest = session.scalar(
                 select(ReviewRow.id)
                 .where(ReviewRow.staff_id == staff_id)

@@ -106,7 +106,7 @@ class ReviewQueries:
         if review_ids is not None:
             query = query.where(ReviewRow.id.in_(review_ids))
         query = query.order_by(ReviewRow.period_end.desc(), ReviewRow.id.desc())
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             connection = session.connection()
             text_dates = connection.dialect.name == "sqlite"
             day = date.fromisoformat if text_dates else _day

@@ -299,7 +299,7 @@ class ReviewService(ReviewQueries):
             return convert.review(row)
 
     def finalise_problems(self, review_id: int) -> list[str]:
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             row = load_row(session, review_id)
             return rules.finalise_problems(self._framework(session, row), convert.review(row))
 
@@ -342,7 +342,7 @@ class ReviewService(ReviewQueries):
 
     def verify_fingerprint(self, review_id: int) -> bool:
         """True when a finalised review's stored fingerprint still matches its content."""
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             row = load_row(session, review_id)
             if row.fingerprint is None:
                 return False
@@ -376,15 +376,15 @@ class ReviewService(ReviewQueries):
     # -- reading -------------------------------------------------------------------------------
 
     def get(self, review_id: int) -> Review:
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             return convert.review(load_row(session, review_id))
 
     def framework_of(self, review_id: int) -> Framework:
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             return framework_queries.load(session, review_key(session, review_id).framework_id)
 
     def notes(self, review_id: int) -> list[EvidenceNote]:
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             row = review_key(session, review_id)
             return notes_in_period(
                 session, row.staff_id, row.framework_id, row.period_start, row.period_end

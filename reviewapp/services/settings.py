@@ -22,7 +22,7 @@ class SettingsService:
     def get(self, key: str) -> str:
         if key not in KNOWN:
             raise KeyError(key)
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             value = session.scalar(select(SettingRow.value).where(SettingRow.key == key))
             return KNOWN[key] if value is None else value
 

@@ -93,7 +93,7 @@ class StaffService:
     def list(
         self, *, include_inactive: bool = True, branch: str | None = None
     ) -> list[StaffMember]:
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             query = select(StaffRow).order_by(StaffRow.sort_name, StaffRow.id)
             if not include_inactive:
                 query = query.where(StaffRow.active.is_(True))
@@ -102,14 +102,14 @@ class StaffService:
             return [convert.staff(row) for row in session.scalars(query)]
 
     def get(self, staff_id: int) -> StaffMember:
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             row = session.get(StaffRow, staff_id)
             if row is None:
                 raise NotFoundError(f"There is no staff member with id {staff_id}.")
             return convert.staff(row)
 
     def branches(self) -> builtins.list[Branch]:
-        with self._store.transaction() as session:
+        with self._store.read() as session:
             rows = session.execute(select(BranchRow.id, BranchRow.name).order_by(BranchRow.name))
             return [Branch(*row) for row in rows]
 

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from reviewapp.db import triggers
+from reviewapp.db.engine import READ_ONLY_TRANSACTION
 from reviewapp.domain.errors import ConflictError, ForbiddenChangeError, StoreError
 
 _PLAIN_STORE_ERRORS = (
@@ -66,9 +67,20 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """Commit when the block ends, roll back everything if it raises."""
+        """A writing transaction: commit when the block ends, roll back everything if it raises."""
         try:
             with self._sessions.begin() as session:
                 yield session
+        except DBAPIError as exc:
+            raise translate(exc) from exc
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A reading transaction: one consistent snapshot that never waits for the write lock."""
+        try:
+            with self._sessions() as session:
+                session.connection(execution_options={READ_ONLY_TRANSACTION: True})
+                yield session
+                session.rollback()
         except DBAPIError as exc:
             raise translate(exc) from exc
