@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
+from typing import TypeVar
 
 from reviewapp.domain.errors import ForbiddenChangeError, ValidationError
 from reviewapp.domain.framework import Competency, Framework, RatingLevel, RatingScale
@@ -74,6 +76,19 @@ def validate_text(value: str, field: str, *, required: bool = False, limit: int 
     if "\x00" in cleaned:
         raise ValidationError(f"The {label} contains a NUL character.", field)
     return cleaned
+
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def choice(kind: type[_E], value: str, field: str) -> _E:
+    """``value`` as a member of ``kind``, or a ValidationError listing the allowed values."""
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        message = f"{value!r} is not a valid {field} (use one of: {allowed})."
+        raise ValidationError(message, field) from None
 
 
 def validate_assessment(scale: RatingScale, assessment: Assessment) -> None:

@@ -105,6 +105,14 @@ class DocumentService:
 
         return safe_file_name(self._reviews.get(review_id))
 
+    def worksheet_file_name(self, staff_id: int | None = None) -> str:
+        """`worksheet_<staff>.pdf`, or `worksheet.pdf` for a blank one; safe on any system."""
+        from reviewapp.report.filenames import safe_component
+
+        if staff_id is None:
+            return "worksheet.pdf"
+        return f"worksheet_{safe_component(self._staff.get(staff_id).name, 'staff')}.pdf"
+
     def write_review_pdf(self, review_id: int, path: Path) -> Path:
         data = self.review_pdf(review_id)
         try:

@@ -21,7 +21,7 @@ def _clean(draft: GoalDraft) -> GoalDraft:
         success_measure=rules.validate_text(draft.success_measure, "success_measure"),
         target_date=draft.target_date,
         support=rules.validate_text(draft.support, "support"),
-        status=GoalStatus(draft.status),
+        status=rules.choice(GoalStatus, draft.status, "goal status"),
     )
 
 

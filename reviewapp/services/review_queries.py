@@ -14,6 +14,7 @@ from reviewapp.db.models import (
     ReviewRow,
     StaffRow,
 )
+from reviewapp.domain import rules
 from reviewapp.domain.review import ReviewStatus, ReviewSummary, ReviewType
 from reviewapp.services.store import Store
 
@@ -94,7 +95,9 @@ class ReviewQueries:
         if staff_id is not None:
             query = query.where(ReviewRow.staff_id == staff_id)
         if status is not None:
-            query = query.where(ReviewRow.status == ReviewStatus(status).value)
+            query = query.where(
+                ReviewRow.status == rules.choice(ReviewStatus, status, "status").value
+            )
         if branch is not None:
             query = query.where(
                 func.coalesce(ReviewRow.branch_snapshot, branch_alias.name) == branch

@@ -129,7 +129,7 @@ class ReviewService(ReviewQueries):
                 staff_id=staff.id,
                 framework_id=framework_id,
                 reviewer_name=reviewer,
-                review_type=ReviewType(draft.review_type).value,
+                review_type=rules.choice(ReviewType, draft.review_type, "review type").value,
                 period_start=draft.period_start,
                 period_end=draft.period_end,
                 meeting_date=draft.meeting_date,
@@ -159,7 +159,7 @@ class ReviewService(ReviewQueries):
         with self._store.transaction() as session:
             row = load_row(session, review_id, for_edit=True)
             row.reviewer_name = reviewer
-            row.review_type = ReviewType(review_type).value
+            row.review_type = rules.choice(ReviewType, review_type, "review type").value
             row.period_start, row.period_end = period_start, period_end
             row.meeting_date = meeting_date
             check_overlap(session, row)
@@ -283,7 +283,7 @@ class ReviewService(ReviewQueries):
             row = load_row(session, review_id, for_edit=True)
             existing = next((s for s in row.signoffs if s.role == role.value), None)
             if existing is None:
-                existing = SignOffRow(role=SignOffRole(role).value)
+                existing = SignOffRow(role=rules.choice(SignOffRole, role, "sign-off role").value)
                 row.signoffs.append(existing)
             existing.name, existing.signed_on, existing.statement = name, signed_on, statement
             touch(row)
@@ -293,7 +293,8 @@ class ReviewService(ReviewQueries):
     def withdraw_sign_off(self, review_id: int, role: SignOffRole) -> Review:
         with self._store.transaction() as session:
             row = load_row(session, review_id, for_edit=True)
-            row.signoffs = [s for s in row.signoffs if s.role != SignOffRole(role).value]
+            gone = rules.choice(SignOffRole, role, "sign-off role").value
+            row.signoffs = [s for s in row.signoffs if s.role != gone]
             touch(row)
             session.flush()
             return convert.review(row)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from reviewapp.domain.staff import StaffDraft
@@ -35,3 +36,23 @@ def test_a_read_does_not_leave_a_transaction_open(services: Services, db_path: P
         other.execute("ROLLBACK")
     finally:
         other.close()
+
+
+def test_unknown_choices_are_validation_errors(services: Services) -> None:
+    import pytest
+
+    from reviewapp.domain.errors import ValidationError
+    from reviewapp.domain.review import GoalDraft, ReviewDraft
+
+    member = services.staff.create(StaffDraft("Sam", "E9"))
+    with pytest.raises(ValidationError, match=r"not a valid review type.*annual"):
+        services.reviews.start(
+            ReviewDraft(member.id, "Pat", "yearly", date(2025, 1, 1), date(2025, 12, 31))  # type: ignore[arg-type]
+        )
+    review = services.reviews.start(
+        ReviewDraft(member.id, "Pat", "annual", date(2025, 1, 1), date(2025, 12, 31))  # type: ignore[arg-type]
+    )
+    with pytest.raises(ValidationError, match="not a valid goal status"):
+        services.goals.add(review.id, GoalDraft("Learn Libby", status="done"))  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="not a valid status"):
+        services.reviews.list(status="closed")  # type: ignore[arg-type]
