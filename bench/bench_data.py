@@ -14,7 +14,8 @@ from fixtures import bench_review
 
 from reviewapp.services.container import Services
 
-SEARCH_QUERIES = ("printer", "e-reader")
+# The issue's examples, and a word in about one note in four (ranked among the newest 5,000).
+SEARCH_QUERIES = ("printer", "e-reader", "patron")
 SEARCH_LIMIT_MS = 50.0
 TABLE_LIMIT_MS = 100.0
 EDITOR_OPEN_LIMIT_MS = 50.0
@@ -29,9 +30,11 @@ def has_module(name: str) -> bool:
 
 
 def search_figures(services: Services, runs: int) -> list[Figure]:
+    bench_review(services)  # its 50 notes are the ones that mention a printer
     figures = []
     for query in SEARCH_QUERIES:
         hits = services.search.evidence(query)
+        matching = _matching_notes(services, query)
         samples = time_ms(lambda q=query: services.search.evidence(q), runs)  # type: ignore[misc]
         figures.append(
             Figure(
@@ -42,7 +45,7 @@ def search_figures(services: Services, runs: int) -> list[Figure]:
                 limit=SEARCH_LIMIT_MS,
                 level="FTS5" if services.search.uses_index else "scan",
                 samples=samples,
-                note=f"{len(hits)} hits shown (limit 50)",
+                note=f"{matching:,} matching notes; best {len(hits)} shown",
             )
         )
     member = services.staff.list()[len(services.staff.list()) // 2]
@@ -59,6 +62,24 @@ def search_figures(services: Services, runs: int) -> list[Figure]:
         )
     )
     return figures
+
+
+def _matching_notes(services: Services, query: str) -> int:
+    """How many notes contain the words (counted through the index, where there is one)."""
+    if not services.search.uses_index:
+        return len(services.search.evidence(query, limit=1_000))
+    from sqlalchemy import text
+
+    from reviewapp.db import search_index
+    from reviewapp.domain.search import fts_query, parse_query
+
+    table = search_index.TABLE
+    match = f"{search_index.TEXT_COLUMN} : ({fts_query(parse_query(query))})"
+    with services.engine.connect() as connection:
+        count = connection.execute(
+            text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :q"), {"q": match}
+        ).scalar_one()
+    return int(count)
 
 
 def _service_tables(services: Services) -> dict[str, Callable[[], object]]:
