@@ -1,7 +1,8 @@
-"""The command line: ``reviewapp`` alone starts the GUI; subcommands work on the database directly.
+"""The command line: ``reviewapp`` alone starts the GUI; subcommands work on the database.
 
-Each group of subcommands lives in a module of ``reviewapp.commands`` with a ``register(subparsers)``
-function; handlers receive the parsed arguments and an opened ``Services`` and return an exit code.
+Each group of subcommands lives in a module of ``reviewapp.commands`` with a
+``register(subparsers, common)`` function; handlers receive the parsed arguments and an opened
+``Services`` and return an exit code.
 """
 
 from __future__ import annotations
@@ -44,7 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_when_redirected() -> None:
+    """Names in any script must survive ``> file`` on Windows, where the default is a code page."""
+    for stream in (sys.stdout, sys.stderr):
+        if not stream.isatty() and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_when_redirected()
     parser = build_parser()
     args = parser.parse_args(argv)
     database = args.db or str(paths.default_database())
@@ -62,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reviewapp.services.container import Services
 
     try:
-        services = Services.open(database)
+        # The lock keeps the single-writer rule: with the app open on the same file, a command
+        # still reads, and a change is refused with a message naming who has the file open.
+        services = Services.open(database, lock=True)
     except ReviewAppError as exc:
         print(f"reviewapp: {exc}", file=sys.stderr)
         return 2
