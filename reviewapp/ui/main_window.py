@@ -22,8 +22,7 @@ from reviewapp.domain.errors import ReviewAppError
 from reviewapp.domain.review import Review
 from reviewapp.domain.staff import StaffMember
 from reviewapp.services.container import Services
-from reviewapp.services.demo import DemoService
-from reviewapp.ui import navigation
+from reviewapp.ui import demo_loading, navigation
 from reviewapp.ui.frameworks_page import FrameworksPage
 from reviewapp.ui.navigation import Navigation
 from reviewapp.ui.review_editor.editor import ReviewEditor
@@ -35,6 +34,7 @@ from reviewapp.ui.staff_page import StaffPage
 from reviewapp.ui.start_review_dialog import StartReviewDialog
 from reviewapp.ui.tasks import TaskRunner
 from reviewapp.ui.window_actions import WindowActions
+from reviewapp.ui.window_features import WindowFeatures
 from reviewapp.ui.window_state import restore_state, save_state
 
 
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.window_actions = WindowActions(self)
+        self.features = WindowFeatures(self)
         self._connect()
         restore_state(self, settings)
         self.go(navigation.STAFF, remember=False)
@@ -164,6 +165,10 @@ class MainWindow(QMainWindow):
         if self._history:
             self._history.pop()()
 
+    def forget_history(self) -> None:
+        self._history.clear()
+        self._current = None
+
     def _page_changed(self) -> None:
         in_editor = self.pages.currentWidget() is self.editor
         self.window_actions.review_menu.menuAction().setEnabled(in_editor)
@@ -171,6 +176,7 @@ class MainWindow(QMainWindow):
             action.setVisible(in_editor)
         self.editor.meeting_action.setEnabled(in_editor)
         self.window_actions.edit_staff.setEnabled(self.pages.currentWidget() is self.staff_page)
+        self.features.page_changed()
 
     def _meeting_toggled(self, meeting: bool) -> None:
         self.nav.setVisible(not meeting)
@@ -185,6 +191,8 @@ class MainWindow(QMainWindow):
             self.staff_list.filter.setFocus()
         elif page is self.reviews:
             self.reviews.filter.setFocus()
+        else:
+            self.features.focus_search()
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
@@ -262,21 +270,7 @@ class MainWindow(QMainWindow):
 
     def load_demo(self, staff: int = 40, years: int = 4) -> None:
         """Fill the empty database with invented staff and reviews, in the background."""
-        demo = DemoService(self.services.engine, self.services.access)
-        self.staff_list.welcome.demo_button.setEnabled(False)
-        self.show_message("Creating demo data…")
-
-        def done(_summary: object) -> None:
-            self.staff_list.welcome.demo_button.setEnabled(True)
-            self.show_message("Demo data loaded: invented staff, reviews and evidence notes.")
-            self.reviews.stale = True
-            self.staff_list.reload()
-
-        def failed(message: str) -> None:
-            self.staff_list.welcome.demo_button.setEnabled(True)
-            self.show_message(f"The demo data could not be created: {message}")
-
-        self.tasks.run(lambda: demo.generate(staff=staff, years=years), done, failed)
+        demo_loading.load_demo(self, staff, years)
 
     def show_shortcuts(self) -> None:
         actions = [
@@ -284,6 +278,7 @@ class MainWindow(QMainWindow):
             self.editor.undo_action,
             self.editor.redo_action,
             *self.editor.menu_actions,
+            *self.features.actions(),
         ]
         self._open_dialog(ShortcutsDialog(actions, self))
 
@@ -315,5 +310,6 @@ class MainWindow(QMainWindow):
             )
             return
         save_state(self, self.settings)
+        self.features.shutdown()
         self.tasks.wait()
         event.accept()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -47,6 +48,7 @@ class ReviewsPage(QWidget):
         self.table = record_table(
             self.model, "Reviews", "Newest first. Enter opens the selected review."
         )
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.activated.connect(lambda _index: self._open_current())
         self.open_button = accessible(QPushButton("Open review"), "Open selected review")
         self.start_button = accessible(QPushButton("Start review…"), "Start a review")

@@ -23,6 +23,7 @@ from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, heading, iso, wrapping_label
 from reviewapp.ui.evidence_dialog import EvidenceDialog
 from reviewapp.ui.evidence_list import EvidenceList
+from reviewapp.ui.find_evidence import JournalWithSearch
 from reviewapp.ui.review_editor.goals_panel import goal_text
 from reviewapp.ui.review_table_model import ReviewTableModel
 from reviewapp.ui.table_view import current_id, record_table, select_first
@@ -61,6 +62,11 @@ class StaffPage(QWidget):
         self.back_button = accessible(QPushButton("‹ All staff"), "Back to all staff")
         self.edit_button = accessible(QPushButton("Edit details…"), "Edit staff details")
         self.start_button = accessible(QPushButton("Start review…"), "Start a review")
+        self.worksheet_button = accessible(
+            QPushButton("Print worksheet…"),
+            "Print worksheet",
+            "A PDF of the framework for the meeting, with this person's open goals.",
+        )
         self.back_button.clicked.connect(self.backRequested)
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.member))
         self.start_button.clicked.connect(
@@ -93,10 +99,16 @@ class StaffPage(QWidget):
         row.addStretch(1)
         reviews_layout.addLayout(row)
         self.tabs.addTab(reviews_tab, "Reviews")
-        self.tabs.addTab(self.journal, "Evidence journal")
+        self.journal_tab = JournalWithSearch(services, self.journal)
+        self.tabs.addTab(self.journal_tab, "Evidence journal")
         self.tabs.addTab(self.goals, "Open goals")
         buttons = QHBoxLayout()
-        for button in (self.back_button, self.edit_button, self.start_button):
+        for button in (
+            self.back_button,
+            self.edit_button,
+            self.start_button,
+            self.worksheet_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -110,6 +122,8 @@ class StaffPage(QWidget):
         self.member = member
         self._framework = self._services.frameworks.current()
         self.title.setText(member.display_name)
+        if self.journal_tab.search.staff_id != member.id:
+            self.journal_tab.set_staff(member.id)
         values = {
             "number": member.employee_number,
             "position": member.position or "—",
@@ -140,7 +154,8 @@ class StaffPage(QWidget):
     def _reload_notes(self) -> None:
         if self.member is not None:
             notes = self._services.evidence.for_staff(self.member.id)
-            self.journal.set_notes(notes, self._framework, editable=True)
+            editable = not self._services.access.read_only
+            self.journal.set_notes(notes, self._framework, editable=editable)
 
     def _open_review(self) -> None:
         review_id = current_id(self.reviews)

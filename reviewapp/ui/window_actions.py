@@ -59,12 +59,12 @@ class WindowActions:
         self.about = _action(w, "&About reviewapp", None, w.show_about)
         editor = w.editor
         bar = w.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu = bar.addMenu("&File")
         for action in (self.add_staff, self.import_staff, self.start_review):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
-        edit_menu = bar.addMenu("&Edit")
+        self.edit_menu = edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(editor.undo_action)
         edit_menu.addAction(editor.redo_action)
         edit_menu.addSeparator()

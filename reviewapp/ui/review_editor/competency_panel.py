@@ -158,7 +158,7 @@ class CompetencyPanel(QScrollArea):
     def refresh(self, review: Review) -> None:
         if self.competency is None or self.rating is None:
             return
-        editable = not review.is_finalised
+        editable = self.edits.session.editable
         assessed = review.competency(self.competency.id)
         self.rating.show_assessment(assessed.assessment)
         self.rating.set_editable(editable)

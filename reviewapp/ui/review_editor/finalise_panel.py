@@ -91,6 +91,9 @@ class FinalisePanel(QGroupBox):
         self.finalise_button.setVisible(not final)
         self.fingerprint.setVisible(final)
         self.addendum_box.setVisible(final)
+        writable = not self.edits.session.services.access.read_only
+        for widget in (self.finalise_button, self.addendum_button, self.addendum_text):
+            widget.setEnabled(writable)
         if not final:
             if self.problems.isVisible():
                 self._show_problems(rules.finalise_problems(framework, review))

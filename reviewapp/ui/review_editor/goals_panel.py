@@ -84,7 +84,7 @@ class GoalsPanel(QGroupBox):
         self._editable = True
 
     def show_review(self, review: Review, previous: list[Goal]) -> None:
-        self._editable = not review.is_finalised
+        self._editable = self.edits.session.editable
         row = self.goals.currentRow()
         self.goals.clear()
         for number, goal in enumerate(review.goals, start=1):

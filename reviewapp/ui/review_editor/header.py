@@ -36,6 +36,14 @@ class ReviewHeader(QWidget):
             "Larger, uncluttered view of the current competency for the meeting. F11 toggles it.",
         )
         self.meeting_button.setCheckable(True)
+        self.pdf_button = accessible(
+            QPushButton("Export PDF…"), "Export PDF", "Writes this review as a PDF document."
+        )
+        self.worksheet_button = accessible(
+            QPushButton("Print worksheet…"),
+            "Print worksheet",
+            "A PDF of the framework with room for handwritten notes, with this person's goals.",
+        )
         text = QVBoxLayout()
         text.addWidget(self.title)
         text.addWidget(self.details)
@@ -51,6 +59,8 @@ class ReviewHeader(QWidget):
         buttons = QVBoxLayout()
         buttons.addWidget(self.meeting_button)
         buttons.addWidget(self.staff_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.worksheet_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 

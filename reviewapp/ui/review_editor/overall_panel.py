@@ -85,7 +85,7 @@ class OverallPanel(QGroupBox):
         if not self.reason.hasFocus() and not self.message.isVisible():
             self.override.setCurrentIndex(max(0, self.override.findData(review.overall_override)))
             self.reason.setText(review.override_reason)
-        editable = not review.is_finalised
+        editable = self.edits.session.editable
         for widget in (self.override, self.apply_button):
             widget.setEnabled(editable)
         self.reason.setReadOnly(not editable)

@@ -59,7 +59,11 @@ class ReviewSession(QObject):
 
     @property
     def editable(self) -> bool:
-        return self.review is not None and not self.review.is_finalised
+        return (
+            self.review is not None
+            and not self.review.is_finalised
+            and not self.services.access.read_only
+        )
 
     # -- calling services ------------------------------------------------------------------------
 

@@ -85,7 +85,7 @@ class SignOffRow(QWidget):
             self.state.setText(f"✓ Signed by {signed.name} on {signed.signed_on:%Y-%m-%d}")
             self.name.setText(signed.name)
             self.signed_on.setDate(to_qdate(signed.signed_on))
-        editable = not review.is_finalised
+        editable = self.edits.session.editable
         self.name.setReadOnly(not editable)
         self.signed_on.setEnabled(editable)
         self.sign_button.setEnabled(editable)

@@ -64,7 +64,7 @@ class SummaryPanel(QScrollArea):
         return all([saver.flush() for saver in self.savers.values()])
 
     def show_review(self, framework: Framework, review: Review, previous: list[Goal]) -> None:
-        editable = not review.is_finalised
+        editable = self.edits.session.editable
         self.overall.show_review(framework, review)
         for field, saver in self.savers.items():
             saver.show_text(str(getattr(review, field)))

@@ -1,0 +1,133 @@
+"""File > Back up now, and Restore from backup (after a confirmation; then every view is reloaded).
+
+A restore goes through the open database (``BackupService.restore``): SQLite's backup API copies
+the chosen backup into it inside one transaction, after a backup of the current state. The
+services stay valid, so the window only has to read everything again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QProgressDialog
+
+from reviewapp.services.backup import BackupInfo, RestoreResult
+from reviewapp.ui import navigation
+from reviewapp.ui.backup_dialog import RestoreDialog, backup_label
+from reviewapp.ui.documents_actions import show_dialog, show_problem
+from reviewapp.ui.message_list import MessageListDialog
+from reviewapp.ui.prompts import Prompts
+
+if TYPE_CHECKING:
+    from reviewapp.ui.main_window import MainWindow
+
+
+def reload_everything(window: MainWindow) -> None:
+    """After the database's content changed underneath: forget what was shown, read it again."""
+    window.editor.edits.undo_stack.clear()
+    window.editor.session.review = None
+    window.staff_page.member = None
+    window.forget_history()
+    window.reviews.stale = True
+    window.staff_list.reload()
+    window.go(navigation.STAFF, remember=False)
+
+
+class BackupActions(QObject):
+    def __init__(self, window: MainWindow, prompts: Prompts) -> None:
+        super().__init__(window)
+        self.window = window
+        self.prompts = prompts
+        self.restore_dialog: RestoreDialog | None = None
+        self.busy: QProgressDialog | None = None
+        self.back_up = QAction("&Back up now", window)
+        self.back_up.setStatusTip("Make a verified backup of the database now")
+        self.back_up.triggered.connect(self.back_up_now)
+        self.restore = QAction("&Restore from backup…", window)
+        self.restore.setStatusTip("Go back to one of the backups of this database")
+        self.restore.triggered.connect(self.open_restore)
+        reason = window.services.access.read_only_reason
+        if window.services.access.read_only:
+            self.restore.setEnabled(False)
+            self.restore.setStatusTip(f"Restoring is not possible: {reason}")
+
+    def actions(self) -> list[QAction]:
+        return [self.back_up, self.restore]
+
+    def back_up_now(self) -> None:
+        w = self.window
+        w.flush()
+        w.show_message("Making a backup…")
+        self.back_up.setEnabled(False)
+
+        def done(made: BackupInfo) -> None:
+            self.back_up.setEnabled(True)
+            count = "" if made.review_count is None else f" ({made.review_count:,} reviews)"
+            w.show_message(f"Backup written and verified: {made.path.name}{count}.")
+
+        def failed(message: str) -> None:
+            self.back_up.setEnabled(True)
+            w.show_message("The backup was not made.")
+            show_problem(w, "Back up now", "The backup was not made.", [message])
+
+        w.tasks.run(w.services.backups.make_backup, done, failed)
+
+    def open_restore(self) -> RestoreDialog:
+        w = self.window
+        self.restore_dialog = RestoreDialog(w.services.backups.list_backups, parent=w)
+        self.restore_dialog.restoreRequested.connect(self.confirm_restore)
+        show_dialog(w, self.restore_dialog)
+        return self.restore_dialog
+
+    def confirm_restore(self, backup: BackupInfo) -> bool:
+        w = self.window
+        text = (
+            f"Go back to the backup of {backup_label(backup)}?\n\n"
+            "Every review, staff member and note in the database will be as it was then; changes "
+            "made since will no longer be shown.\n\nA backup of the current state is made first, "
+            "so you can return to it by restoring that backup."
+        )
+        if not self.prompts.confirm(self.restore_dialog or w, "Restore backup", text, "&Restore"):
+            return False
+        if not w.flush():
+            show_problem(
+                w, "Restore backup", "Nothing was restored.", [w.editor.session.last_error]
+            )
+            return False
+        if self.restore_dialog is not None:
+            self.restore_dialog.accept()
+        self._restore(backup)
+        return True
+
+    def _restore(self, backup: BackupInfo) -> None:
+        w = self.window
+        self.busy = QProgressDialog("Restoring the backup…", "", 0, 0, w)
+        self.busy.setWindowTitle("Restore backup")
+        self.busy.setCancelButton(None)
+        self.busy.setAccessibleName("Restoring")
+        self.busy.setWindowModality(Qt.WindowModality.WindowModal)
+        self.busy.setMinimumDuration(0)
+        self.busy.show()
+        w.show_message("Restoring the backup…")
+        backups = w.services.backups
+        w.tasks.run(lambda: backups.restore(backup.path), self._restored, self._not_restored)
+
+    def _restored(self, result: RestoreResult) -> None:
+        w = self.window
+        if self.busy is not None:
+            self.busy.close()
+        reload_everything(w)
+        count = "" if result.review_count is None else f" It holds {result.review_count:,} reviews."
+        kept = f"The state it replaced is kept in {result.previous}." if result.previous else ""
+        summary = f"Restored {result.source.name}.{count}"
+        w.show_message(summary)
+        show_dialog(w, MessageListDialog("Backup restored", f"{summary}\n\n{kept}", parent=w))
+
+    def _not_restored(self, message: str) -> None:
+        w = self.window
+        if self.busy is not None:
+            self.busy.close()
+        w.show_message("Nothing was restored.")
+        show_problem(w, "Restore backup", "The backup was not restored.", [message])

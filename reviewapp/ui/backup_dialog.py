@@ -1,0 +1,187 @@
+"""Restore from backup: the backups beside the database (date, kind, size, reviews)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewapp.services.backup import BackupInfo
+from reviewapp.ui.common import accessible, wrapping_label
+from reviewapp.ui.tasks import TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+
+KIND_LABELS = {
+    "auto": "Automatic",
+    "manual": "Made by hand",
+    "before-update": "Before an update",
+    "before-restore": "Before a restore",
+    "damaged": "Damaged file set aside",
+}
+
+
+def size_text(size: int) -> str:
+    if size >= 1_048_576:
+        return f"{size / 1_048_576:.1f} MB"
+    return f"{max(size // 1024, 1)} kB"
+
+
+def backup_label(backup: BackupInfo) -> str:
+    reviews = "" if backup.review_count is None else f", {backup.review_count:,} reviews"
+    return f"{backup.created:%Y-%m-%d %H:%M} ({KIND_LABELS.get(backup.kind, backup.kind)}{reviews})"
+
+
+class BackupTableModel(QAbstractTableModel):
+    COLUMN_DATE, COLUMN_KIND, COLUMN_SIZE, COLUMN_REVIEWS = range(4)
+    HEADERS = ("Made on", "Kind", "Size", "Reviews")
+    BackupRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._backups: list[BackupInfo] = []
+
+    def set_backups(self, backups: list[BackupInfo]) -> None:
+        self.beginResetModel()
+        self._backups = list(backups)
+        self.endResetModel()
+
+    def backup(self, row: int) -> BackupInfo:
+        return self._backups[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._backups)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._backups):
+            return None
+        backup = self._backups[index.row()]
+        if role == self.BackupRole:
+            return backup
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (
+            self.COLUMN_SIZE,
+            self.COLUMN_REVIEWS,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = index.column()
+        if column == self.COLUMN_DATE:
+            return f"{backup.created:%Y-%m-%d %H:%M:%S}"
+        if column == self.COLUMN_KIND:
+            return KIND_LABELS.get(backup.kind, backup.kind)
+        if column == self.COLUMN_SIZE:
+            return size_text(backup.size)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(backup.path)
+        return "?" if backup.review_count is None else f"{backup.review_count:,}"
+
+
+class RestoreDialog(QDialog):
+    """Lists the backups (read in the background); ``restoreRequested`` carries the one chosen."""
+
+    restoreRequested = Signal(object)
+
+    def __init__(self, list_backups: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore from backup")
+        self._tasks = TaskRunner(self)
+        intro = wrapping_label(
+            "Choose the backup to go back to. The reviews as they are now are replaced by the "
+            "backup's; a backup of the current state is made first, so a restore can itself be "
+            "undone by restoring that one."
+        )
+        self.model = BackupTableModel(self)
+        self.table = accessible(
+            QTableView(),
+            "Backups",
+            "Newest first: when each was made, its kind, its size and how many reviews it holds.",
+        )
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setAccessibleName("Backups columns")
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.activated.connect(lambda _index: self.request_restore())
+        self.state = QLabel("Reading the backups…")
+        self.state.setAccessibleName("Backups found")
+        self.state.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = self.buttons.addButton(
+            "&Restore this backup…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        for button in self.buttons.buttons():
+            accessible(button, button.text().replace("&", "").rstrip("…"))
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self.request_restore)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.state)
+        layout.addWidget(self.buttons)
+        chars, lines = self.fontMetrics().averageCharWidth(), self.fontMetrics().lineSpacing()
+        self.resize(chars * 84, lines * 24)
+        self._tasks.run(list_backups, self._listed, self._failed)
+
+    @property
+    def loading(self) -> bool:
+        return self._tasks.busy
+
+    def _listed(self, backups: list[BackupInfo]) -> None:
+        self.model.set_backups(backups)
+        if backups:
+            self.state.setText(f"{len(backups)} backups, newest first.")
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self.table.setFocus()
+        else:
+            self.state.setText("There are no backups of this database yet.")
+        self.restore_button.setEnabled(bool(backups))
+
+    def _failed(self, message: str) -> None:
+        self.state.setText(f"The backups could not be listed: {message}")
+
+    def selected(self) -> BackupInfo | None:
+        index = self.table.currentIndex()
+        return self.model.backup(index.row()) if index.isValid() else None
+
+    def request_restore(self) -> None:
+        backup = self.selected()
+        if backup is not None:
+            self.restoreRequested.emit(backup)
+
+    def done(self, result: int) -> None:
+        self._tasks.wait()
+        super().done(result)
