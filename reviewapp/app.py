@@ -20,19 +20,20 @@ def main(database: str | None = None) -> int:
 
     from reviewapp.services.container import Services
     from reviewapp.ui.main_window import MainWindow
+    from reviewapp.ui.open_problem import open_or_find_a_way
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName(paths.APP_NAME)
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("Staff reviews")
-    try:
-        # One writer at a time: a second window on the same file opens read-only and says why.
-        services = Services.open(location, backups=True, lock=True, if_in_use="read_only")
-    except ReviewAppError as exc:
-        QMessageBox.critical(
-            None, "reviewapp", f"The database could not be opened:\n{location}\n\n{exc}"
-        )
+    # One writer at a time: a second window on the same file opens read-only and says why.
+    # A file that will not open gets a way forward: another file, the newest good backup, or quit.
+    services = open_or_find_a_way(
+        location,
+        lambda where: Services.open(where, backups=True, lock=True, if_in_use="read_only"),
+    )
+    if services is None:
         return 2
     try:
         window = MainWindow(services, QSettings(paths.APP_NAME, paths.APP_NAME))

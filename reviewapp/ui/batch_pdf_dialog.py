@@ -200,6 +200,7 @@ class BatchRun(QObject):
         self.review_ids = review_ids
         self.folder = folder
         self.result: BatchResult | None = None
+        self.done_count = 0
         self.summary: MessageListDialog | None = None
         self._cancel = threading.Event()
         self._signals = _Progress(self)
@@ -209,8 +210,8 @@ class BatchRun(QObject):
         self.progress.setWindowTitle("Export PDFs")
         self.progress.setLabelText(f"Writing {total:,} PDFs into {folder}…")
         self.progress.setAccessibleName("Export progress")
-        cancel = accessible(QPushButton("Cancel"), "Cancel the export")
-        self.progress.setCancelButton(cancel)
+        self.cancel_button = accessible(QPushButton("Cancel"), "Cancel the export")
+        self.progress.setCancelButton(self.cancel_button)
         self.progress.setRange(0, total)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setAutoClose(False)
@@ -248,13 +249,14 @@ class BatchRun(QObject):
         return self._cancel.is_set()
 
     def _advanced(self, done: int, total: int, name: str) -> None:
+        self.done_count = done
         self.progress.setValue(done)
         if not self._cancel.is_set():
             self.progress.setLabelText(f"Written {done:,} of {total:,}: {name}")
 
     def _finished(self, result: BatchResult) -> None:
         self.result = result
-        self.progress.close()
+        self.progress.hide()  # not close(): closing a progress dialog counts as Cancel
         total, written = len(self.review_ids), len(result.written)
         if self._cancel.is_set() and written + len(result.failed) < total:
             summary = f"Stopped: {written:,} of {total:,} PDFs were written to {self.folder}."
@@ -282,7 +284,7 @@ class BatchRun(QObject):
         return [f"{names.get(rid, f'Review {rid}')}: {error}" for rid, error in result.failed]
 
     def _failed(self, message: str) -> None:
-        self.progress.close()
+        self.progress.hide()  # not close(): closing a progress dialog counts as Cancel
         self.window.show_message("The PDFs were not written.")
         self.summary = MessageListDialog(
             "Export PDFs", "The PDFs could not be written.", [message], "Problems", self.window
