@@ -1,11 +1,11 @@
-"""File > Back up now, Restore from backup, Export reviews and Import reviews, through the window."""
+"""File > Back up now, Restore from backup, Export reviews and Import reviews, in the window."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from fake_prompts import Answers, answers  # noqa: F401
+from fake_prompts import Answers
 from ui_helpers import add_member, start_review
 
 from reviewapp.services.container import Services

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from fake_prompts import Answers, answers  # noqa: F401
+from fake_prompts import Answers
 from PySide6.QtCore import QItemSelectionModel
 from ui_helpers import add_member, start_review
 
@@ -167,7 +167,7 @@ def test_batch_export_chooses_by_branch_and_writes_one_pdf_per_review(
     assert run.summary.summary.text() == f"2 of 2 PDFs were written to {tmp_path / 'pdfs'}."
     assert run.done_count == 2
     assert not run.progress.isVisible()
-    open_folder = [b for b in run.summary.buttons.buttons() if b.text() == "Open folder"][0]
+    open_folder = next(b for b in run.summary.buttons.buttons() if b.text() == "Open folder")
     open_folder.click()
     assert answers.shown == [tmp_path / "pdfs"]
 
