@@ -121,8 +121,7 @@ class FindEvidenceDialog(QDialog):
 
     def start(self) -> None:
         """Show the window with the field ready for typing (the last search still shown)."""
-        self.show()
-        self.raise_()
+        self.show()  # a dialog stays above the window it belongs to: no raise() needed
         self.activateWindow()
         self.search.field.setFocus()
         self.search.field.selectAll()
