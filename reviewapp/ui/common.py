@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -18,6 +18,14 @@ def accessible(widget: W, name: str, description: str = "") -> W:
     if description:
         widget.setAccessibleDescription(description)
     return widget
+
+
+def with_clear_button(field: QLineEdit, name: str = "Clear the text") -> QLineEdit:
+    """Turn on a line edit's clear button and give that button a name a screen reader reads."""
+    field.setClearButtonEnabled(True)
+    for button in field.findChildren(QToolButton):
+        button.setAccessibleName(name)
+    return field
 
 
 def heading(text: str, scale: float = 1.3, parent: QWidget | None = None) -> QLabel:

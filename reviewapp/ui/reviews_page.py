@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from reviewapp.domain.review import ReviewStatus, ReviewSummary
 from reviewapp.services.container import Services
-from reviewapp.ui.common import accessible, heading
+from reviewapp.ui.common import accessible, heading, with_clear_button
 from reviewapp.ui.review_table_model import ReviewTableModel
 from reviewapp.ui.table_view import current_id, record_table, select_first
 from reviewapp.ui.tasks import TaskRunner
@@ -37,7 +37,7 @@ class ReviewsPage(QWidget):
             QLineEdit(), "Filter reviews", "Shows reviews whose row contains every word typed."
         )
         self.filter.setPlaceholderText("Filter by name, branch, type or period (Ctrl+F)")
-        self.filter.setClearButtonEnabled(True)
+        with_clear_button(self.filter, "Clear the filter")
         self.filter.textChanged.connect(self._filter_changed)
         self.status = accessible(QComboBox(), "Status filter")
         self.status.addItem("All statuses", None)

@@ -21,11 +21,17 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+)
 
 from reviewapp.domain.search import EvidenceHit, fold, parse_query
 from reviewapp.services.search import SearchService
-from reviewapp.ui.common import accessible
+from reviewapp.ui.common import accessible, with_clear_button
 from reviewapp.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -140,7 +146,7 @@ class EvidenceSearch(QObject):
         self._focus_pending = False
         self.staff_id: int | None = None
         self.field = accessible(_Field(), name, description)
-        self.field.setClearButtonEnabled(True)
+        with_clear_button(self.field, "Clear the search")
         self.field.textChanged.connect(self._typed)
         self.field.toResults.connect(self.focus_results)
         self.status = QLabel()

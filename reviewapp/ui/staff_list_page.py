@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from reviewapp.domain.staff import StaffMember
 from reviewapp.services.container import Services
-from reviewapp.ui.common import accessible, heading, wrapping_label
+from reviewapp.ui.common import accessible, heading, with_clear_button, wrapping_label
 from reviewapp.ui.staff_table_model import StaffTableModel
 from reviewapp.ui.table_view import current_id, record_table, select_first
 from reviewapp.ui.tasks import TaskRunner
@@ -84,7 +84,7 @@ class StaffListPage(QWidget):
             "Shows staff whose name, number, position or branch contains every word typed.",
         )
         self.filter.setPlaceholderText("Filter by name, number, position or branch (Ctrl+F)")
-        self.filter.setClearButtonEnabled(True)
+        with_clear_button(self.filter, "Clear the filter")
         self.filter.textChanged.connect(self._filter_changed)
         self.show_inactive = accessible(QCheckBox("Show inactive staff"), "Show inactive staff")
         self.show_inactive.setChecked(True)
