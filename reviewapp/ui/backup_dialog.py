@@ -163,7 +163,8 @@ class RestoreDialog(QDialog):
     def _listed(self, backups: list[BackupInfo]) -> None:
         self.model.set_backups(backups)
         if backups:
-            self.state.setText(f"{len(backups)} backups, newest first.")
+            noun = "backup" if len(backups) == 1 else "backups, newest first"
+            self.state.setText(f"{len(backups)} {noun}.")
             self.table.setCurrentIndex(self.model.index(0, 0))
             self.table.setFocus()
         else:

@@ -77,7 +77,7 @@ class BatchPdfDialog(QDialog):
         today = date.today()
         self.use_from = accessible(QCheckBox("Periods ending on or &after"), "Limit period from")
         self.period_from = accessible(_date_edit(today.replace(month=1, day=1)), "Period from")
-        self.use_to = accessible(QCheckBox("Periods starting on or &before"), "Limit period to")
+        self.use_to = accessible(QCheckBox("Periods s&tarting on or before"), "Limit period to")
         self.period_to = accessible(_date_edit(today), "Period to")
         for check, edit in ((self.use_from, self.period_from), (self.use_to, self.period_to)):
             check.toggled.connect(edit.setEnabled)
@@ -111,6 +111,7 @@ class BatchPdfDialog(QDialog):
         layout.addWidget(self.count)
         layout.addWidget(self.buttons)
         self.export_button.setDefault(True)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         self.branch.currentIndexChanged.connect(lambda _i: self._changed())
         self.status.currentIndexChanged.connect(lambda _i: self._changed())
         self.folder.textChanged.connect(lambda _t: self._update_button())

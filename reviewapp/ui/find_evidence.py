@@ -161,8 +161,13 @@ class JournalWithSearch(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(journal)
         self.stack.addWidget(results)
+        label = QLabel("Search n&otes:")
+        label.setBuddy(self.search.field)
+        top = QHBoxLayout()
+        top.addWidget(label)
+        top.addWidget(self.search.field, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search.field)
+        layout.addLayout(top)
         layout.addWidget(self.stack, 1)
 
     def set_staff(self, staff_id: int) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -52,7 +52,8 @@ def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> str:
         if any(word.startswith(token) for token in tokens):
             start = match.start()
             break
-    begin = max(0, start - width // 4)
+    # Start at the beginning when the match shows there anyway; else a little before the match.
+    begin = 0 if start < width * 2 // 3 else start - width // 4
     if begin:
         space = flat.rfind(" ", 0, begin + 1)
         begin = space + 1 if space >= 0 and begin - space < 20 else begin
@@ -180,8 +181,12 @@ class EvidenceSearch(QObject):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         char = table.fontMetrics().averageCharWidth()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        title = QFontMetrics(bold)
         for column, chars in enumerate(SearchResultsModel.COLUMN_CHARS):
-            header.resizeSection(column, char * chars + 12)
+            needed = title.horizontalAdvance(SearchResultsModel.HEADERS[column]) + char * 4 + 12
+            header.resizeSection(column, max(char * chars + 12, needed))
         table.activated.connect(self._activated)
         table.installEventFilter(self)
 
