@@ -113,6 +113,7 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
         self._tasks = TaskRunner(self)
+        self._closed = False
         intro = wrapping_label(
             "Choose the backup to go back to. The reviews as they are now are replaced by the "
             "backup's; a backup of the current state is made first, so a restore can itself be "
@@ -161,6 +162,8 @@ class RestoreDialog(QDialog):
         return self._tasks.busy
 
     def _listed(self, backups: list[BackupInfo]) -> None:
+        if self._closed:
+            return
         self.model.set_backups(backups)
         if backups:
             noun = "backup" if len(backups) == 1 else "backups, newest first"
@@ -184,5 +187,6 @@ class RestoreDialog(QDialog):
             self.restoreRequested.emit(backup)
 
     def done(self, result: int) -> None:
+        self._closed = True  # a list still arriving is for a closed dialog: ignored
         self._tasks.wait()
         super().done(result)

@@ -179,6 +179,8 @@ class BatchPdfDialog(QDialog):
         self.accept()
 
     def done(self, result: int) -> None:
+        self._debounce.stop()
+        self._generation += 1  # a count still arriving is for a closed dialog: ignored
         self._tasks.wait()
         super().done(result)
 

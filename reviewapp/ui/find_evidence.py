@@ -125,6 +125,7 @@ class FindEvidenceDialog(QDialog):
         self.activateWindow()
         self.search.field.setFocus()
         self.search.field.selectAll()
+        self.search.refresh()
 
     def done(self, result: int) -> None:
         self.search.wait()

@@ -224,6 +224,11 @@ class EvidenceSearch(QObject):
     def busy(self) -> bool:
         return self._timer.isActive() or self._tasks.busy
 
+    def refresh(self) -> None:
+        """Search again if what is shown is not the answer to what is typed."""
+        if self._shown != self.query:
+            self.search_now()
+
     def search_now(self) -> None:
         self._timer.stop()
         query = self.query
@@ -288,5 +293,7 @@ class EvidenceSearch(QObject):
             self.opened.emit(self.model.hit(index.row()))
 
     def wait(self) -> None:
-        """Let a search in flight finish (when the window closes)."""
+        """Stop searching (the window closes): a search in flight finishes, its answer unused."""
+        self._timer.stop()
+        self._generation += 1
         self._tasks.wait()

@@ -118,5 +118,6 @@ class WindowFeatures:
     def shutdown(self) -> None:
         """The window is closing: stop background work that could take long."""
         self.documents.shutdown()
+        self.window.staff_page.journal_tab.search.wait()
         if self.find_dialog is not None:
             self.find_dialog.search.wait()

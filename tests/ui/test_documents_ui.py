@@ -197,3 +197,16 @@ def test_export_reviews_keeps_several_selected_rows(make_window, services: Servi
         selection.select(window.reviews.model.index(row, 0), flags)
     ids = window.features.packages.selected_review_ids()
     assert ids == [window.reviews.model.record(0).id, window.reviews.model.record(2).id]
+
+
+def test_a_batch_dialog_closed_while_counting_ignores_the_late_answer(
+    make_window, services: Services, qtbot
+) -> None:
+    _three_reviews(services)
+    window = make_window(services)
+    dialog = window.features.documents.open_batch()
+    dialog.use_from.setChecked(True)  # a new count starts after a short pause
+    dialog.reject()
+    text = dialog.count.text()
+    qtbot.wait(400)  # longer than the pause: the count would have run and answered by now
+    assert dialog.count.text() == text
