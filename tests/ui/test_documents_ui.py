@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fake_prompts import Answers
 from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QApplication
 from ui_helpers import add_member, start_review
 
 from reviewapp.domain.review import ReviewStatus
@@ -205,8 +206,12 @@ def test_a_batch_dialog_closed_while_counting_ignores_the_late_answer(
     _three_reviews(services)
     window = make_window(services)
     dialog = window.features.documents.open_batch()
-    dialog.use_from.setChecked(True)  # a new count starts after a short pause
+    qtbot.waitUntil(lambda: dialog.matches is not None)
+    dialog.count_matches()  # a count in flight...
+    dialog.use_from.setChecked(True)  # ...and another waiting for a pause in the changes
     dialog.reject()
-    text = dialog.count.text()
-    qtbot.wait(400)  # longer than the pause: the count would have run and answered by now
-    assert dialog.count.text() == text
+    assert not dialog._debounce.isActive()
+    dialog._tasks.wait()
+    QApplication.processEvents()  # the first count's answer arrives: ignored
+    assert dialog.count.text() == "Counting the reviews…"
+    assert dialog.matches is None
