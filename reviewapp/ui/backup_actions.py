@@ -30,6 +30,9 @@ def reload_everything(window: MainWindow) -> None:
     window.editor.session.review = None
     window.staff_page.member = None
     window.forget_history()
+    window.staff_page.journal_tab.search.set_staff(None)
+    if window.features.find_dialog is not None:
+        window.features.find_dialog.search.set_staff(None)  # its results were of the old state
     window.reviews.stale = True
     window.staff_list.reload()
     window.go(navigation.STAFF, remember=False)
