@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -133,3 +134,14 @@ def test_checker_sees_every_import_form() -> None:
     assert not _within("reviewapp.dbx", "reviewapp.db")
     assert _is_stdlib("dataclasses") and _is_stdlib("collections.abc")
     assert not _is_stdlib("sqlalchemy") and not _is_stdlib("PySide6.QtCore")
+
+
+def test_no_test_imports_a_conftest_by_name() -> None:
+    """``from conftest import`` picks whichever conftest was imported first in a run."""
+    tests = Path(__file__).resolve().parent
+    offenders = [
+        str(path.relative_to(tests))
+        for path in tests.rglob("*.py")
+        if re.search(r"^\s*(from conftest import|import conftest)", path.read_text("utf-8"), re.M)
+    ]
+    assert offenders == []

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from durability_helpers import Populated, make_populated_db
+from durability_helpers import Populated, RunCli, make_populated_db
 
 from reviewapp import cli
-
-RunCli = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,8 @@ from reviewapp.domain.staff import StaffDraft
 from reviewapp.services.container import Services
 
 FIRST = "0001"  # the schema of the first release
+
+RunCli = Callable[..., tuple[int, str, str]]
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import RunCli
-from durability_helpers import Populated
+from durability_helpers import Populated, RunCli
 
 from reviewapp.domain.errors import StoreError
 from reviewapp.domain.staff import StaffDraft

@@ -8,8 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import RunCli
-from durability_helpers import folder_state
+from durability_helpers import RunCli, folder_state
 
 from reviewapp.services.check import Problem, inspect
 from reviewapp.services.container import Services

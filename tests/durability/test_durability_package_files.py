@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import RunCli
-from durability_helpers import populate
+from durability_helpers import RunCli, populate
 
 from reviewapp.domain import package_validate
 from reviewapp.domain.package_validate import PackageError, nesting_depth

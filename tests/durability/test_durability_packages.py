@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import RunCli
-from durability_helpers import Populated, populate
+from durability_helpers import Populated, RunCli, populate
 
 from reviewapp.domain.errors import ConflictError
 from reviewapp.domain.evidence import EvidenceDraft

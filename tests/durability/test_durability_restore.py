@@ -6,8 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import RunCli
-from durability_helpers import Populated, folder_state
+from durability_helpers import Populated, RunCli, folder_state
 
 from reviewapp.domain.errors import StoreError
 from reviewapp.domain.staff import StaffDraft

@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import RunCli
-from durability_helpers import FIRST, folder_state, older_database, revision_of, sha256
+from durability_helpers import FIRST, RunCli, folder_state, older_database, revision_of, sha256
 
 from reviewapp.db import migrate
 from reviewapp.domain.errors import StoreError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import require_cjk_font
+from report_helpers import require_cjk_font
 from reportlab.lib.fonts import tt2ps
 from reportlab.pdfbase import pdfmetrics
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import report_samples as samples
-from conftest import RenderedPdf, read_pdf, require_cjk_font, squash
 from pypdf import PdfReader
+from report_helpers import RenderedPdf, read_pdf, require_cjk_font, squash
 
 from reviewapp.domain.framework import Framework
 from reviewapp.report import DocumentSettings, ReviewDocumentData, render_review

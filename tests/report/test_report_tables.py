@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from conftest import read_pdf
+from report_helpers import read_pdf
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import SimpleDocTemplate
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import require_cjk_font
+from report_helpers import require_cjk_font
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 

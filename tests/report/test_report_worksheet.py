@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import report_samples as samples
-from conftest import read_pdf, squash
+from report_helpers import read_pdf, squash
 from reportlab.pdfgen.canvas import Canvas
 
 from reviewapp.domain.framework import Framework

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
+from search_helpers import AddNote, make_search
 
-from reviewapp.db.engine import make_session_factory
 from reviewapp.domain.evidence import EvidenceDraft, EvidenceNote, EvidenceSource
 from reviewapp.domain.staff import StaffDraft, StaffMember
 from reviewapp.services.container import Services
 from reviewapp.services.search import SearchService
-from reviewapp.services.store import Store
-
-AddNote = Callable[..., EvidenceNote]
 
 
 @pytest.fixture
@@ -47,10 +43,6 @@ def add_note(services: Services, staff_member: StaffMember, competency_ids: list
         return services.evidence.add((staff or staff_member).id, draft)
 
     return add
-
-
-def make_search(services: Services, *, use_index: bool | None) -> SearchService:
-    return SearchService(Store(make_session_factory(services.engine)), use_index=use_index)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import make_search
+from search_helpers import make_search
 
 from reviewapp.db import migrate, search_index
 from reviewapp.domain.evidence import EvidenceDraft, EvidenceSource

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AddNote, make_search
+from search_helpers import AddNote, make_search
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import AddNote, make_search
+from search_helpers import AddNote, make_search
 
 from reviewapp.domain.errors import ValidationError
 from reviewapp.domain.staff import StaffMember
