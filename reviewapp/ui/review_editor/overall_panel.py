@@ -23,7 +23,8 @@ class OverallPanel(QGroupBox):
     def __init__(self, actions: ReviewActions, parent: QWidget | None = None) -> None:
         super().__init__("Overall rating", parent)
         self.edits = actions
-        self.counts = accessible(wrapping_label(), "Overall rating that counts")
+        # The rating that counts: the override when there is one, else the derived rating.
+        self.counts = accessible(wrapping_label(), "Overall rating")
         font = self.counts.font()
         font.setBold(True)
         self.counts.setFont(font)
@@ -42,7 +43,7 @@ class OverallPanel(QGroupBox):
         self.reason.returnPressed.connect(self.apply)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Counts:", self.counts)
+        form.addRow("Overall rating:", self.counts)
         form.addRow("Derived:", self.derived)
         form.addRow("Formula:", self.formula)
         form.addRow("Override:", self.override)
@@ -69,7 +70,10 @@ class OverallPanel(QGroupBox):
             for level in framework.scale.levels:
                 self.override.addItem(f"{level.value} – {level.label}", level.value)
         overall = rules.derive_overall(framework, review)
-        self.counts.setText(overall.text)
+        if overall.override is None and overall.derived_level is not None:
+            self.counts.setText(f"{overall.text} (derived; no override)")
+        else:
+            self.counts.setText(overall.text)
         if overall.derived is None or overall.derived_level is None:
             self.derived.setText("No competency rated yet")
         else:
