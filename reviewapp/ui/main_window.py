@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
     def _show(self, page: QWidget, opener: Callable[[], None], remember: bool) -> None:
         if self.pages.currentWidget() is self.editor and page is not self.editor:
             self.editor.flush()
+            if self.editor.in_meeting:
+                self.editor.toggle_meeting()
         if remember and self._current is not None:
             self._history.append(self._current)
             del self._history[:-30]
@@ -309,6 +311,8 @@ class MainWindow(QMainWindow):
                 "or copy the text somewhere safe.",
             )
             return
+        if self.editor.in_meeting:
+            self.editor.toggle_meeting()  # remember the window as it was before the meeting
         save_state(self, self.settings)
         self.features.shutdown()
         self.tasks.wait()

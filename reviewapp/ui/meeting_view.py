@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,7 +22,7 @@ SCALE = 1.6
 
 
 class MeetingView(QWidget):
-    """Statement, indicators and rating, nothing else; Alt+1..5 still rate, F11 leaves."""
+    """Statement, indicators and rating, nothing else; Alt+1..5 still rate, F11 or Esc leaves."""
 
     previousRequested = Signal()
     nextRequested = Signal()
@@ -50,8 +50,13 @@ class MeetingView(QWidget):
         )
         self.next_button = accessible(QPushButton("Next ▶"), "Next competency", "Ctrl+Page Down")
         self.leave_button = accessible(
-            QPushButton("Leave meeting view (F11)"), "Leave meeting view"
+            QPushButton("Leave meeting view (F11 or Esc)"), "Leave meeting view"
         )
+        leave = QAction("Leave meeting view", self)
+        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        leave.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        leave.triggered.connect(self.leaveRequested)
+        self.addAction(leave)
         self.previous_button.clicked.connect(self.previousRequested)
         self.next_button.clicked.connect(self.nextRequested)
         self.leave_button.clicked.connect(self.leaveRequested)

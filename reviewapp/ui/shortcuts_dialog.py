@@ -26,6 +26,7 @@ KEYS_IN_PLACE = (
     ("Delete (in evidence notes)", "Delete the selected note (Ctrl+Z brings it back in a review)"),
     ("Alt+underlined letter", "Go to that field in a dialog"),
     ("Escape", "Close a dialog without saving it"),
+    ("Escape (in meeting view)", "Leave meeting view"),
 )
 
 

@@ -52,6 +52,7 @@ class ReviewEditor(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.modes, 1)
         self._last_selected: int | None = None
+        self._state_before_meeting = Qt.WindowState.WindowNoState
         self._make_actions()
         self._connect()
 
@@ -234,7 +235,14 @@ class ReviewEditor(QWidget):
         return self.dialog
 
     def toggle_meeting(self) -> None:
+        """Meeting view on or off; on, the window fills the screen, and leaving puts it back."""
         meeting = self.modes.currentWidget() is not self.meeting
+        top = self.window()
+        if meeting:
+            self._state_before_meeting = top.windowState()
+            top.setWindowState(top.windowState() | Qt.WindowState.WindowFullScreen)
+        else:
+            top.setWindowState(self._state_before_meeting)
         self.modes.setCurrentWidget(self.meeting if meeting else self.splitter)
         self.header.setVisible(not meeting)
         self.meeting_action.setChecked(meeting)
