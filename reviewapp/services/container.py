@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from reviewapp.domain.errors import ReviewAppError
-from reviewapp.services.backup import BackupService
+from reviewapp.services.backup import BackupInfo, BackupService
 from reviewapp.services.documents import DocumentService
 from reviewapp.services.evidence import EvidenceService
 from reviewapp.services.frameworks import FrameworkService
@@ -46,6 +46,7 @@ class Services:
         lock: bool = False,
         read_only: bool = False,
         if_in_use: InUse = "read_only",
+        defer_daily_backup: bool = False,
     ) -> Services:
         """Open a database safely, creating it (with the default framework) if it is new.
 
@@ -54,6 +55,8 @@ class Services:
         verified. ``lock`` makes this the single writer (``if_in_use``: open read-only, or
         refuse with ``DatabaseInUseError``); ``backups`` makes the daily backup now and one on
         ``close()``. ``access`` tells how it was opened (read-only and why, migration, warnings).
+        With ``defer_daily_backup`` the caller makes the daily backup itself, later, with
+        ``daily_backup()`` (the app does, in the background once its window is shown).
         """
         engine, access = prepare(path_or_url, lock=lock, read_only=read_only, if_in_use=if_in_use)
         store = make_store(engine, access)
@@ -82,12 +85,22 @@ class Services:
         if not access.read_only:
             services.frameworks.ensure_default()
         access.backup_on_exit = backups and access.path is not None and not access.read_only
-        if access.backup_on_exit:
+        if access.backup_on_exit and not defer_daily_backup:
             try:
-                services.backups.backup_on_start()
+                services.daily_backup()
             except ReviewAppError as exc:
                 access.warnings.append(f"The daily backup could not be made: {exc}")
         return services
+
+    def daily_backup(self) -> BackupInfo | None:
+        """Make today's automatic backup if there is none yet (only when opened with backups).
+
+        Safe beside edits: the copy reads one snapshot while the writer goes on (WAL). Returns
+        the backup made, or None when none was due; a failure is raised as StoreError.
+        """
+        if not self.access.backup_on_exit:
+            return None
+        return self.backups.backup_on_start()
 
     def close(self) -> None:
         """Make the closing backup (when opened with backups), release the database and lock.
