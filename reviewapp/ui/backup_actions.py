@@ -75,7 +75,7 @@ class BackupActions(QObject):
             w.show_message("The backup was not made.")
             show_problem(w, "Back up now", "The backup was not made.", [message])
 
-        w.tasks.run(w.services.backups.make_backup, done, failed)
+        w.tasks.run(w.services.backups.make_backup, done, failed, doing="making the backup")
 
     def open_restore(self) -> RestoreDialog:
         w = self.window
@@ -115,7 +115,12 @@ class BackupActions(QObject):
         self.busy.show()
         w.show_message("Restoring the backup…")
         backups = w.services.backups
-        w.tasks.run(lambda: backups.restore(backup.path), self._restored, self._not_restored)
+        w.tasks.run(
+            lambda: backups.restore(backup.path),
+            self._restored,
+            self._not_restored,
+            doing="restoring the backup",
+        )
 
     def _restored(self, result: RestoreResult) -> None:
         w = self.window

@@ -155,7 +155,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.buttons)
         chars, lines = self.fontMetrics().averageCharWidth(), self.fontMetrics().lineSpacing()
         self.resize(chars * 84, lines * 24)
-        self._tasks.run(list_backups, self._listed, self._failed)
+        self._tasks.run(list_backups, self._listed, self._failed, doing="listing the backups")
 
     @property
     def loading(self) -> bool:

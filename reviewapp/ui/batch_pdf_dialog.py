@@ -151,7 +151,9 @@ class BatchPdfDialog(QDialog):
             if generation == self._generation:
                 self.count.setText(f"The reviews could not be read: {message}")
 
-        self._tasks.run(lambda: select(selection), done, failed)
+        self._tasks.run(
+            lambda: select(selection), done, failed, doing="finding the reviews to export"
+        )
 
     def _update_button(self) -> None:
         ready = bool(self.matches) and bool(self.folder.text().strip())
@@ -240,7 +242,7 @@ class BatchRun(QObject):
             )
 
         self.window.show_message(f"Writing {len(ids):,} PDFs…")
-        self.window.tasks.run(work, self._finished, self._failed)
+        self.window.tasks.run(work, self._finished, self._failed, doing="writing the PDFs")
 
     def cancel(self) -> None:
         if not self._cancel.is_set():

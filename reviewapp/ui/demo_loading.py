@@ -26,4 +26,9 @@ def load_demo(window: MainWindow, staff: int = 40, years: int = 4) -> None:
         button.setEnabled(True)
         window.show_message(f"The demo data could not be created: {message}")
 
-    window.tasks.run(lambda: demo.generate(staff=staff, years=years), done, failed)
+    window.tasks.run(
+        lambda: demo.generate(staff=staff, years=years),
+        done,
+        failed,
+        doing="creating the demo data",
+    )

@@ -163,7 +163,7 @@ class DocumentActions(QObject):
                 self.window, "PDF not written", f"The {what} PDF was not written.", [message]
             )
 
-        self.window.tasks.run(work, done, failed)
+        self.window.tasks.run(work, done, failed, doing=f"writing the {what} PDF")
 
     # -- many reviews ------------------------------------------------------------------------------
 

@@ -97,7 +97,12 @@ class PackageActions(QObject):
             w.show_message("The reviews were not exported.")
             show_problem(w, "Export reviews", "The reviews were not exported.", [message])
 
-        w.tasks.run(lambda: packages.export_reviews(review_ids, path), done, failed)
+        w.tasks.run(
+            lambda: packages.export_reviews(review_ids, path),
+            done,
+            failed,
+            doing="exporting the reviews",
+        )
 
     # -- import -----------------------------------------------------------------------------------
 
@@ -124,7 +129,12 @@ class PackageActions(QObject):
                 outcome["error"] = exc
                 return None
 
-        w.tasks.run(work, lambda report: self._imported(path, report, outcome), self._failed)
+        w.tasks.run(
+            work,
+            lambda report: self._imported(path, report, outcome),
+            self._failed,
+            doing="importing the review package",
+        )
 
     def _imported(
         self, path: Path, report: ImportReport | None, outcome: dict[str, object]

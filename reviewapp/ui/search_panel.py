@@ -251,7 +251,10 @@ class EvidenceSearch(QObject):
                 self.finished.emit()
 
         self._tasks.run(
-            lambda: search.evidence(query, staff_id=staff_id, limit=LIMIT), done, failed
+            lambda: search.evidence(query, staff_id=staff_id, limit=LIMIT),
+            done,
+            failed,
+            doing="searching the evidence notes",
         )
 
     def _show(self, hits: list[EvidenceHit], query: str) -> None:

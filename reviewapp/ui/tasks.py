@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reviewapp.domain.errors import ReviewAppError
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class _Signals(QObject):
@@ -19,10 +22,11 @@ class _Signals(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
+    def __init__(self, work: Callable[[], Any], signals: _Signals, doing: str) -> None:
         super().__init__()
         self._work = work
         self._signals = signals
+        self._doing = doing
 
     def run(self) -> None:
         try:
@@ -31,8 +35,8 @@ class _Task(QRunnable):
             self._signals.failed.emit(str(exc))
             return
         except Exception as exc:  # a bug in a worker must still reach the window
-            log.exception("background task failed")
-            self._signals.failed.emit(f"Something went wrong while loading ({exc!r}).")
+            log.exception("background task failed while %s", self._doing)
+            self._signals.failed.emit(f"Something went wrong while {self._doing} ({exc!r}).")
             return
         self._signals.done.emit(result)
 
@@ -51,14 +55,18 @@ class TaskRunner(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_failed: Callable[[str], None],
+        *,
+        doing: str = "working in the background",
     ) -> None:
+        """Run ``work`` on the pool; ``doing`` names it in an unexpected failure's message
+        ("Something went wrong while writing the PDF ...")."""
         signals = _Signals()
         self._live.add(signals)
         signals.done.connect(on_done)
         signals.failed.connect(on_failed)
         signals.done.connect(lambda _result: self._live.discard(signals))
         signals.failed.connect(lambda _message: self._live.discard(signals))
-        self._pool.start(_Task(work, signals))
+        self._pool.start(_Task(work, signals, doing))
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for running work (used when the window closes)."""
@@ -67,3 +75,34 @@ class TaskRunner(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._live)
+
+
+class LatestAnswer:
+    """Lets through only the answer to the newest request, and none once its owner is deleted.
+
+    ``guard = latest.request()`` starts a request; ``guard(handler)`` wraps that request's result
+    and failure handlers. An answer to an older request, or one arriving after ``owner`` (a page
+    or dialog) was deleted or ``drop()`` was called, is ignored instead of touching stale or
+    deleted widgets.
+    """
+
+    def __init__(self, owner: QObject) -> None:
+        self._owner = owner
+        self._generation = 0
+
+    def request(self) -> Callable[[Callable[[T], None]], Callable[[T], None]]:
+        self._generation += 1
+        generation = self._generation
+
+        def guard(handler: Callable[[T], None]) -> Callable[[T], None]:
+            def call(value: T) -> None:
+                if generation == self._generation and shiboken6.isValid(self._owner):
+                    handler(value)
+
+            return call
+
+        return guard
+
+    def drop(self) -> None:
+        """Ignore every answer still on its way."""
+        self._generation += 1
