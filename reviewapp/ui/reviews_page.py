@@ -19,7 +19,7 @@ from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, heading, with_clear_button
 from reviewapp.ui.review_table_model import ReviewTableModel
 from reviewapp.ui.table_view import current_id, record_table, select_first
-from reviewapp.ui.tasks import TaskRunner
+from reviewapp.ui.tasks import LatestAnswer, TaskRunner
 
 
 class ReviewsPage(QWidget):
@@ -31,6 +31,7 @@ class ReviewsPage(QWidget):
         super().__init__(parent)
         self._services = services
         self._tasks = tasks
+        self._latest = LatestAnswer(self)  # a load answered late, or after a newer one: ignored
         self.stale = True
         self.model = ReviewTableModel(self)
         self.filter = accessible(
@@ -76,10 +77,12 @@ class ReviewsPage(QWidget):
         self.count.setText("Loading reviews…")
         status = self.status.currentData()
         reviews = self._services.reviews
+        current = self._latest.request()
         self._tasks.run(
             lambda: reviews.list(status=ReviewStatus(status) if status else None),
-            self._loaded,
-            lambda message: self.count.setText(f"The reviews could not be read: {message}"),
+            current(self._loaded),
+            current(self._failed),
+            doing="reading the reviews",
         )
 
     def _loaded(self, summaries: list[ReviewSummary]) -> None:
@@ -87,6 +90,9 @@ class ReviewsPage(QWidget):
         self._update_count()
         select_first(self.table)
         self.loaded.emit()
+
+    def _failed(self, message: str) -> None:
+        self.count.setText(f"The reviews could not be read: {message}")
 
     def _filter_changed(self, text: str) -> None:
         self.model.set_filter(text)

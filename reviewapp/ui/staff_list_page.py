@@ -19,7 +19,7 @@ from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, heading, with_clear_button, wrapping_label
 from reviewapp.ui.staff_table_model import StaffTableModel
 from reviewapp.ui.table_view import current_id, record_table, select_first
-from reviewapp.ui.tasks import TaskRunner
+from reviewapp.ui.tasks import LatestAnswer, TaskRunner
 
 
 class WelcomePanel(QWidget):
@@ -77,6 +77,7 @@ class StaffListPage(QWidget):
         self._services = services
         self._tasks = tasks
         self._loading = False
+        self._latest = LatestAnswer(self)  # a load answered late, or after a newer one: ignored
         self.model = StaffTableModel(self)
         self.filter = accessible(
             QLineEdit(),
@@ -135,7 +136,13 @@ class StaffListPage(QWidget):
         """Read the staff list in the background; the table stays usable meanwhile."""
         self._loading = True
         self.count.setText("Loading staff…")
-        self._tasks.run(self._services.staff.list, self._loaded, self._failed)
+        current = self._latest.request()
+        self._tasks.run(
+            self._services.staff.list,
+            current(self._loaded),
+            current(self._failed),
+            doing="reading the staff list",
+        )
 
     @property
     def loading(self) -> bool:
