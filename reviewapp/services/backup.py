@@ -121,12 +121,22 @@ def _snapshot(source: sqlite3.Connection) -> Iterator[None]:
         source.rollback()
 
 
+class DamagedCopyError(StoreError):
+    """The copy was written but failed its check: what it copied (the source) is damaged."""
+
+
 def write_backup(
-    source: sqlite3.Connection, target: Path, *, progress: Progress | None = None
+    source: sqlite3.Connection,
+    target: Path,
+    *,
+    progress: Progress | None = None,
+    verify: bool = True,
 ) -> CheckReport:
     """Copy a consistent snapshot of ``source`` to ``target``; verified, then atomically named.
 
     ``progress(status, remaining, total)`` is called after each step (SQLite's backup API).
+    ``verify=False`` keeps a copy that fails its check too (a damaged database set aside as it
+    is, page for page); a verified copy that fails raises ``DamagedCopyError``.
     """
     temporary = target.with_name(target.name + ".partial")
     try:
@@ -142,8 +152,8 @@ def write_backup(
             destination.close()
         fsync_path(temporary)
         report = inspect(temporary)
-        if not report.ok:
-            raise StoreError(f"The backup failed its check after writing: {report.message}")
+        if verify and not report.ok:
+            raise DamagedCopyError(f"The backup failed its check after writing: {report.message}")
         os.replace(temporary, target)
         fsync_path(target.parent)
     except (OSError, sqlite3.Error) as exc:

@@ -160,10 +160,11 @@ def _check_header(path: Path, size: int, header: bytes) -> CheckReport | None:
     return None
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    """Read-only; ``immutable`` (nothing created beside the file) unless a WAL holds data."""
+def _open_read_only(path: Path, in_use: bool = False) -> sqlite3.Connection:
+    """Read-only; ``immutable`` (nothing created beside the file) unless a WAL holds data or the
+    file is ``in_use`` by this app (which may write while the check reads)."""
     wal = sidecar(path, "-wal")
-    live = wal.exists() and wal.stat().st_size > 0
+    live = in_use or (wal.exists() and wal.stat().st_size > 0)
     return sqlite3.connect(read_only_uri(path, immutable=not live), uri=True, timeout=LOCK_WAIT)
 
 
@@ -272,11 +273,12 @@ def _from_sqlite_error(path: Path, exc: sqlite3.Error) -> CheckReport:
     )
 
 
-def inspect(path: str | Path, *, thorough: bool = True) -> CheckReport:
+def inspect(path: str | Path, *, thorough: bool = True, in_use: bool = False) -> CheckReport:
     """Check a database file and say in plain words whether and how it can be used.
 
     ``thorough=False`` runs SQLite's quick check instead of the full integrity check and skips
     the foreign key check: it still reads every page, but not every index entry twice.
+    ``in_use``: the file is open in this app, which may write meanwhile (see ``check_open``).
     """
     path = Path(path).expanduser()
     read = _read_header(path)
@@ -287,7 +289,7 @@ def inspect(path: str | Path, *, thorough: bool = True) -> CheckReport:
     if early is not None:
         return early
     try:
-        connection = _open_read_only(path)
+        connection = _open_read_only(path, in_use)
     except sqlite3.Error as exc:
         return _from_sqlite_error(path, exc)
     try:
@@ -296,6 +298,16 @@ def inspect(path: str | Path, *, thorough: bool = True) -> CheckReport:
         return _from_sqlite_error(path, exc)
     finally:
         connection.close()
+
+
+def check_open(path: str | Path) -> CheckReport:
+    """The full checks of the database this app has open: SQLite's integrity check (every page,
+    every index entry against its row) and the foreign key check, which start-up leaves out.
+
+    A connection of its own, read-only (SQLite refuses any write on it) and never ``immutable``:
+    the app may save edits meanwhile, and SQLite gives the check one consistent snapshot.
+    """
+    return inspect(path, thorough=True, in_use=True)
 
 
 def review_count(path: Path) -> int | None:

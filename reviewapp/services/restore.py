@@ -21,6 +21,7 @@ from reviewapp.db.migrate import current_revision, head_revision, upgrade
 from reviewapp.domain.errors import StoreError
 from reviewapp.services.backup import (
     Clock,
+    DamagedCopyError,
     RestoreResult,
     fsync_path,
     new_backup_path,
@@ -50,12 +51,22 @@ def _verify(engine: Engine, previous: Path | None) -> None:
 def restore_into_engine(
     engine: Engine, database: Path, source: Path, clock: Clock
 ) -> RestoreResult:
-    """Restore into a healthy database this process has open for writing (it holds the lock)."""
+    """Restore into a database this process has open for writing (it holds the lock).
+
+    The state it replaces is backed up first; when that copy fails its check (the open database
+    is damaged, as the full check after start-up can find) it is kept all the same, as it is,
+    as a ``damaged`` backup, and the restore goes on.
+    """
     report = check_restorable(source)
     previous = new_backup_path(database, clock(), "before-restore")
+    kind = "before-restore"
     connection, give_back = raw_sqlite(engine)
     try:
-        write_backup(connection, previous)
+        try:
+            write_backup(connection, previous)
+        except DamagedCopyError:
+            previous, kind = new_backup_path(database, clock(), "damaged"), "damaged"
+            write_backup(connection, previous, verify=False)
         backup = sqlite3.connect(read_only_uri(source, immutable=True), uri=True)
         try:
             backup.backup(connection)
@@ -70,7 +81,7 @@ def restore_into_engine(
     if report.older:
         upgrade(engine)
     _verify(engine, previous)
-    return RestoreResult(source, report.review_count, previous, "before-restore")
+    return RestoreResult(source, report.review_count, previous, kind)
 
 
 def _set_aside(database: Path, report: CheckReport, clock: Clock) -> Path:
