@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog
 
@@ -39,6 +39,8 @@ def reload_everything(window: MainWindow) -> None:
 
 
 class BackupActions(QObject):
+    restored = Signal(object)  # the RestoreResult, once the window shows the restored state
+
     def __init__(self, window: MainWindow, prompts: Prompts) -> None:
         super().__init__(window)
         self.window = window
@@ -94,15 +96,27 @@ class BackupActions(QObject):
         )
         if not self.prompts.confirm(self.restore_dialog or w, "Restore backup", text, "&Restore"):
             return False
-        if not w.flush():
-            show_problem(
-                w, "Restore backup", "Nothing was restored.", [w.editor.session.last_error]
-            )
+        if not self._flushed():
             return False
         if self.restore_dialog is not None:
             self.restore_dialog.accept()
         self._restore(backup)
         return True
+
+    def restore_now(self, backup: BackupInfo) -> bool:
+        """Restore a backup the person has already chosen (no second question)."""
+        if not self._flushed():
+            return False
+        self._restore(backup)
+        return True
+
+    def _flushed(self) -> bool:
+        """Store the edits in progress first; if one cannot be stored, restore nothing."""
+        w = self.window
+        if w.flush():
+            return True
+        show_problem(w, "Restore backup", "Nothing was restored.", [w.editor.session.last_error])
+        return False
 
     def _restore(self, backup: BackupInfo) -> None:
         w = self.window
@@ -132,6 +146,7 @@ class BackupActions(QObject):
         summary = f"Restored {result.source.name}.{count}"
         w.show_message(summary)
         show_dialog(w, MessageListDialog("Backup restored", f"{summary}\n\n{kept}", parent=w))
+        self.restored.emit(result)
 
     def _not_restored(self, message: str) -> None:
         w = self.window

@@ -69,3 +69,24 @@ def disable_editing(window: MainWindow) -> None:
     for control in editing_controls(window):
         control.setEnabled(False)
         control.setToolTip("Not possible while the database is read-only.")
+
+
+def make_read_only(window: MainWindow, reason: str) -> None:
+    """Switch a window that opened the database for writing to read-only from now on (the
+    database turned out damaged): the banner, editing switched off, no closing backup."""
+    services = window.services
+    assert services is not None
+    access = services.access
+    access.read_only, access.read_only_reason = True, reason
+    access.backup_on_exit = False
+    features = window.features
+    features.read_only = True
+    if features.banner is None:
+        features.banner = add_banner(window, reason)
+        central = window.centralWidget()
+        if central is not None:
+            central.show()  # a frame added to a window already on screen is shown explicitly
+    disable_editing(window)
+    features.packages.import_.setEnabled(False)
+    window.database_label.setText(f"Database: {services.location} (read-only: {reason})")
+    window.editor.session.changed.emit()  # the open review is shown again, without editing
