@@ -60,6 +60,8 @@ REVIEW_LIST_COLUMNS = (
     "updated_at",
     "staff_name_snapshot",
     "branch_snapshot",
+    "sort_name_snapshot",
+    "branch_sort_snapshot",
 )
 
 
@@ -145,6 +147,8 @@ class BranchRow(Base):
     name: Mapped[str] = mapped_column(
         String(200), CheckConstraint("length(trim(name)) > 0", "name_not_blank"), unique=True
     )
+    # The name folded (services.staff.sort_key) for sorting and filtering lists in SQL.
+    sort_name: Mapped[str] = mapped_column(String(200), server_default="")
 
 
 class StaffRow(Base):
@@ -211,6 +215,9 @@ class ReviewRow(Base):
     employee_number_snapshot: Mapped[str | None] = mapped_column(String(50))
     position_snapshot: Mapped[str | None] = mapped_column(String(200))
     branch_snapshot: Mapped[str | None] = mapped_column(String(200))
+    # The two snapshots folded (services.staff.sort_key): the review list sorts and filters on them.
+    sort_name_snapshot: Mapped[str | None] = mapped_column(String(200))
+    branch_sort_snapshot: Mapped[str | None] = mapped_column(String(200))
     fingerprint: Mapped[str | None] = mapped_column(String(64))
     finalised_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -260,6 +260,8 @@ def _write(session: Session, batch: Batch) -> None:
                 employee_number_snapshot=bindparam("b_number"),
                 position_snapshot=bindparam("b_position"),
                 branch_snapshot=bindparam("b_branch"),
+                sort_name_snapshot=bindparam("b_name_key"),
+                branch_sort_snapshot=bindparam("b_branch_key"),
                 finalised_at=bindparam("b_finalised_at"),
                 updated_at=bindparam("b_updated_at"),
             ),

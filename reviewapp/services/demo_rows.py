@@ -14,6 +14,7 @@ from reviewapp.domain.fingerprint import fingerprint
 from reviewapp.domain.framework import Framework
 from reviewapp.domain.review import Review, ReviewStatus
 from reviewapp.services.demo_build import Batch
+from reviewapp.services.staff import sort_key
 
 
 def add_review(batch: Batch, review: Review) -> None:
@@ -107,6 +108,8 @@ def add_finalisation(
             "b_number": review.employee_number,
             "b_position": review.staff_position,
             "b_branch": review.branch_name,
+            "b_name_key": sort_key(review.staff_name),
+            "b_branch_key": sort_key(review.branch_name),
             "b_finalised_at": review.finalised_at,
             "b_updated_at": review.finalised_at,
         }

@@ -281,6 +281,8 @@ def finalise_row(session: Session, row: ReviewRow, review: PackagedReview) -> No
     row.employee_number_snapshot = review.snapshot.employee_number
     row.position_snapshot = review.snapshot.position
     row.branch_snapshot = review.snapshot.branch
+    row.sort_name_snapshot = sort_key(review.snapshot.staff_name)
+    row.branch_sort_snapshot = sort_key(review.snapshot.branch)
     row.status = ReviewStatus.FINALISED.value
     row.fingerprint = review.fingerprint
     row.finalised_at = review.finalised_at

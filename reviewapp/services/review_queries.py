@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Integer, String, case, func, select, type_coerce
+from sqlalchemy import Connection, Integer, Select, String, case, func, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from reviewapp.db.models import (
@@ -16,6 +17,8 @@ from reviewapp.db.models import (
 )
 from reviewapp.domain import rules
 from reviewapp.domain.review import ReviewStatus, ReviewSummary, ReviewType
+from reviewapp.domain.review_list import ReviewListQuery, ReviewPage
+from reviewapp.services import review_pages
 from reviewapp.services.store import Store
 
 # Reading 20,000 summaries: dictionary lookups and fromisoformat instead of Enum() calls and
@@ -110,26 +113,51 @@ class ReviewQueries:
             query = query.where(ReviewRow.id.in_(review_ids))
         query = query.order_by(ReviewRow.period_end.desc(), ReviewRow.id.desc())
         with self._store.read() as session:
+            return _read_summaries(session.connection(), query)
+
+    def page(
+        self, query: ReviewListQuery, offset: int = 0, limit: int = 100, *, count: bool = True
+    ) -> ReviewPage:
+        """Rows ``offset`` to ``offset + limit - 1`` of the list ``query`` describes, filtered
+        and ordered by the database; with ``count``, how many rows the list has (in the same
+        read transaction). See review_pages for how."""
+        with self._store.read() as session:
             connection = session.connection()
-            text_dates = connection.dialect.name == "sqlite"
-            day = date.fromisoformat if text_dates else _day
-            moment = datetime.fromisoformat if text_dates else _moment
-            types, statuses = _TYPES, _STATUSES
-            # Positional, in ReviewSummary's field order: keywords cost 15 ms per 20,000 rows.
-            return [
-                ReviewSummary(
-                    r[0],
-                    r[1],
-                    r[2],
-                    r[3],
-                    types[r[4]],
-                    day(r[5]),
-                    day(r[6]),
-                    statuses[r[7]],
-                    None if r[8] is None else float(r[8]),
-                    int(r[9]),
-                    int(r[10]),
-                    moment(r[11]),
-                )
-                for r in connection.execute(query).all()  # one fetchall, not a fetch per row
-            ]
+            ids = list(connection.execute(review_pages.page_ids(query, offset, limit)).scalars())
+            found = _read_summaries(connection, review_pages.summaries(ids)) if ids else []
+            total = unfiltered = None
+            if count:
+                total = int(connection.execute(review_pages.count(query)).scalar_one())
+                unfiltered = total
+                if query.words:
+                    statement = review_pages.count(query, words=False)
+                    unfiltered = int(connection.execute(statement).scalar_one())
+        by_id = {summary.id: summary for summary in found}
+        rows = tuple(by_id[i] for i in ids if i in by_id)  # in the order of the ids
+        return ReviewPage(query, offset, rows, total, unfiltered)
+
+
+def _read_summaries(connection: Connection, query: Select[Any]) -> list[ReviewSummary]:
+    """Summaries from a query whose columns are in ReviewSummary's field order."""
+    text_dates = connection.dialect.name == "sqlite"
+    day = date.fromisoformat if text_dates else _day
+    moment = datetime.fromisoformat if text_dates else _moment
+    types, statuses = _TYPES, _STATUSES
+    # Positional, in ReviewSummary's field order: keywords cost 15 ms per 20,000 rows.
+    return [
+        ReviewSummary(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            types[r[4]],
+            day(r[5]),
+            day(r[6]),
+            statuses[r[7]],
+            None if r[8] is None else float(r[8]),
+            int(r[9]),
+            int(r[10]),
+            moment(r[11]),
+        )
+        for r in connection.execute(query).all()  # one fetchall, not a fetch per row
+    ]

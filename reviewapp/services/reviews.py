@@ -37,6 +37,7 @@ from reviewapp.domain.review import (
 from reviewapp.services import frameworks as framework_queries
 from reviewapp.services.evidence import notes_in_period
 from reviewapp.services.review_queries import ReviewQueries
+from reviewapp.services.staff import sort_key
 from reviewapp.services.store import Store, utcnow
 
 TEXT_FIELDS = ("strengths", "development_areas", "employee_comments")
@@ -323,6 +324,8 @@ class ReviewService(ReviewQueries):
             row.employee_number_snapshot = staff.employee_number
             row.position_snapshot = staff.position
             row.branch_snapshot = staff.branch.name if staff.branch else ""
+            row.sort_name_snapshot = sort_key(staff.name)
+            row.branch_sort_snapshot = sort_key(staff.branch.name if staff.branch else "")
             notes = notes_in_period(
                 session, row.staff_id, row.framework_id, row.period_start, row.period_end
             )

@@ -38,7 +38,7 @@ def branch_id(session: Session, name: str) -> int | None:
     for existing, existing_name in session.execute(select(BranchRow.id, BranchRow.name)):
         if existing_name.casefold() == wanted:
             return int(existing)
-    row = BranchRow(name=name)
+    row = BranchRow(name=name, sort_name=sort_key(name))
     session.add(row)
     session.flush()
     return row.id
