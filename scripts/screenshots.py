@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from reviewapp.domain.review import ReviewStatus
 from reviewapp.services.container import Services
 from reviewapp.services.demo import DemoService
+from reviewapp.ui import text_scaled_style
 from reviewapp.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -64,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.scale == 1 else f"-{round(args.scale * 100)}"
     app = QApplication(sys.argv[:1])
+    text_scaled_style.install(app)
     if args.scale != 1:
         font = app.font()
         font.setPointSizeF(font.pointSizeF() * args.scale)

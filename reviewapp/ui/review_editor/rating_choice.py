@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QRadioButton,
+    QStyle,
     QWidget,
 )
 
@@ -33,6 +34,14 @@ def assessment_of(choice_id: int) -> Assessment:
     return Assessment(choice_id)
 
 
+def label_indent(button: QRadioButton) -> int:
+    """Where a radio button's words begin: past its indicator (which grows with the text)."""
+    style = button.style()
+    return style.pixelMetric(
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, button
+    ) + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing, None, button)
+
+
 class RatingChoice(QWidget):
     """Radio buttons; arrow keys move between them, Alt+1..Alt+5 and Alt+0 choose directly."""
 
@@ -45,9 +54,9 @@ class RatingChoice(QWidget):
         layout.setColumnStretch(1, 1)
         layout.setVerticalSpacing(2)
         row = 0
-        indent = self.fontMetrics().averageCharWidth() * 4
         for level in scale.levels:
             button = QRadioButton(f"{level.value} – {level.label}  (Alt+{level.value})")
+            indent = label_indent(button)
             button.setAccessibleName(f"{subject}: {level.value}, {level.label}")
             button.setAccessibleDescription(level.description)
             description = QLabel(level.description)
