@@ -1,47 +1,68 @@
-"""The desktop app's composition root: database path -> services -> QApplication -> MainWindow."""
+"""The desktop app's composition root: database path -> window shell -> Services (background).
+
+Start-up is progressive: only Qt and the window shell are imported before the window paints;
+the database layer (SQLAlchemy, Alembic) is imported and the database opened on a worker thread
+afterwards (``ui.startup``), and the daily backup is made in the background once the window is
+in use. On closing, the window disappears first; the closing backup then completes before the
+process ends.
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from reviewapp import paths
 from reviewapp.domain.errors import ReviewAppError
 
+if TYPE_CHECKING:
+    from reviewapp.services.container import Services
 
-def main(database: str | None = None) -> int:
-    location = database or str(paths.default_database())
+
+def open_services(location: str) -> Services:
+    """How the app opens its database (on the start-up worker thread).
+
+    One writer at a time: a second window on the same file opens read-only and says why. The
+    daily backup is left for later, so that it never delays the window.
+    """
+    from reviewapp.services.container import Services
+
+    return Services.open(
+        location, backups=True, lock=True, if_in_use="read_only", defer_daily_backup=True
+    )
+
+
+def _check_early(location: str) -> None:
+    """Read the file through SQLite's quick check on the other core while the opening thread
+    imports the database layer; started after the first paint, so it does not slow that."""
     if "://" not in location:
         from reviewapp.services import quick_check
 
-        quick_check.start(location)  # reads the file on the other core while Qt etc. import
+        quick_check.start(location)
 
+
+def main(database: str | None = None) -> int:
+    location = database or str(paths.default_database())
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from reviewapp.services.container import Services
     from reviewapp.ui.main_window import MainWindow
-    from reviewapp.ui.open_problem import open_or_find_a_way
+    from reviewapp.ui.startup import Startup
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName(paths.APP_NAME)
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("Staff reviews")
-    # One writer at a time: a second window on the same file opens read-only and says why.
+    window = MainWindow(None, QSettings(paths.APP_NAME, paths.APP_NAME), location=location)
     # A file that will not open gets a way forward: another file, the newest good backup, or quit.
-    services = open_or_find_a_way(
-        location,
-        lambda where: Services.open(where, backups=True, lock=True, if_in_use="read_only"),
-    )
-    if services is None:
-        return 2
+    startup = Startup(window, open_services, check_early=_check_early)
+    window.show()
+    startup.start()
+    code = int(app.exec())
+    window.hide()  # closed already; the closing backup below runs with no window left waiting
     try:
-        window = MainWindow(services, QSettings(paths.APP_NAME, paths.APP_NAME))
-        window.show()
-        code = int(app.exec())
-    finally:
-        try:
-            services.close()
-        except ReviewAppError as exc:
-            QMessageBox.warning(None, "reviewapp", f"Closing the database: {exc}")
-    return code
+        startup.finish()
+    except ReviewAppError as exc:
+        QMessageBox.warning(None, "reviewapp", f"Closing the database: {exc}")
+    return startup.quit_code if startup.quit_code is not None else code

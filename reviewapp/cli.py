@@ -52,8 +52,25 @@ def _utf8_when_redirected() -> None:
             stream.reconfigure(encoding="utf-8")
 
 
+def _desktop_app_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """``reviewapp`` alone or with ``--db FILE``: the desktop app, started without loading the
+    command modules, which would import the database layer before the window could paint."""
+    quick = argparse.ArgumentParser(prog="reviewapp", add_help=False, exit_on_error=False)
+    quick.add_argument("--db")
+    try:
+        args, rest = quick.parse_known_args(sys.argv[1:] if argv is None else list(argv))
+    except argparse.ArgumentError:
+        return None  # the full parser says what is wrong
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_when_redirected()
+    desktop = _desktop_app_arguments(argv)
+    if desktop is not None:
+        from reviewapp.app import main as gui_main
+
+        return gui_main(desktop.db or str(paths.default_database()))
     parser = build_parser()
     args = parser.parse_args(argv)
     database = args.db or str(paths.default_database())

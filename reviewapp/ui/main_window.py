@@ -1,49 +1,86 @@
-"""The main window: navigation, the work area, menus, toolbar and status bar."""
+"""The main window: navigation, the work area, menus, toolbar and status bar.
+
+The window is built in two steps, so that it paints at once: the shell (menus, toolbar,
+navigation, status bar and an "Opening …" work area) needs nothing but Qt; ``attach`` then
+builds the pages on the opened database. Nothing here imports the services or the database
+layer at module level: the shell paints before SQLAlchemy has even been imported.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from reviewapp.domain.errors import ReviewAppError
-from reviewapp.domain.review import Review
-from reviewapp.domain.staff import StaffMember
-from reviewapp.services.container import Services
-from reviewapp.ui import demo_loading, navigation
-from reviewapp.ui.frameworks_page import FrameworksPage
+from reviewapp.ui import navigation
 from reviewapp.ui.navigation import Navigation
-from reviewapp.ui.review_editor.editor import ReviewEditor
-from reviewapp.ui.reviews_page import ReviewsPage
-from reviewapp.ui.shortcuts_dialog import ShortcutsDialog
-from reviewapp.ui.staff_dialog import StaffDialog
-from reviewapp.ui.staff_list_page import StaffListPage
-from reviewapp.ui.staff_page import StaffPage
-from reviewapp.ui.start_review_dialog import StartReviewDialog
 from reviewapp.ui.tasks import TaskRunner
 from reviewapp.ui.window_actions import WindowActions
-from reviewapp.ui.window_features import WindowFeatures
 from reviewapp.ui.window_state import restore_state, save_state
+
+if TYPE_CHECKING:
+    from reviewapp.domain.review import Review
+    from reviewapp.domain.staff import StaffMember
+    from reviewapp.services.container import Services
+    from reviewapp.ui.frameworks_page import FrameworksPage
+    from reviewapp.ui.review_editor.editor import ReviewEditor
+    from reviewapp.ui.reviews_page import ReviewsPage
+    from reviewapp.ui.staff_list_page import StaffListPage
+    from reviewapp.ui.staff_page import StaffPage
+    from reviewapp.ui.window_features import WindowFeatures
+
+
+def _centred(label: QLabel) -> QWidget:
+    """``label`` in the middle of a page (by layouts: no need to load Qt's alignment flags)."""
+    page = QWidget()
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(label)
+    row.addStretch(1)
+    column = QVBoxLayout(page)
+    column.addStretch(1)
+    column.addLayout(row)
+    column.addStretch(1)
+    return page
 
 
 class MainWindow(QMainWindow):
+    # The pages and features, built by ``attach`` once the database is open.
+    staff_list: StaffListPage
+    reviews: ReviewsPage
+    frameworks: FrameworksPage
+    staff_page: StaffPage
+    editor: ReviewEditor
+    features: WindowFeatures
+
     def __init__(
-        self, services: Services, settings: QSettings, parent: QWidget | None = None
+        self,
+        services: Services | None,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        location: str = "",
     ) -> None:
+        """The window shell; with ``services`` (tests, tools) it is attached at once."""
         super().__init__(parent)
-        self.services = services
+        self._services: Services | None = None
+        self.location = services.location if services is not None else location
         self.settings = settings
         self.dialog: QDialog | None = None
         self._history: list[Callable[[], None]] = []
@@ -51,64 +88,73 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("reviewapp — staff reviews")
         self.tasks = TaskRunner(self)
         self.nav = Navigation()
-        self.staff_list = StaffListPage(services, self.tasks, demo_available=True)
-        self.reviews = ReviewsPage(services, self.tasks)
-        self.frameworks = FrameworksPage(services)
-        self.staff_page = StaffPage(services)
-        self.editor = ReviewEditor(services)
+        self.nav.setEnabled(False)
+        self.opening_label = QLabel()
+        self.opening_label.setObjectName("openingLabel")
+        self.opening_label.setAccessibleName("Opening the database")
+        self.opening = _centred(self.opening_label)
         self.pages = QStackedWidget()
-        for page in (self.staff_list, self.reviews, self.frameworks, self.staff_page, self.editor):
-            self.pages.addWidget(page)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.pages.addWidget(self.opening)
+        self.splitter = QSplitter()  # horizontal; Qt's enums are left unloaded until painted
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        access = services.access
-        where = f"Database: {services.location}"
-        if access.read_only:
-            where += f" (read-only: {access.read_only_reason})"
-        self.database_label = QLabel(where)
+        self.database_label = QLabel()
         self.database_label.setAccessibleName("Database in use")
         self.save_label = QLabel("All changes saved")
         self.save_label.setAccessibleName("Save state")
+        self.save_label.setVisible(False)
         spacing = self.fontMetrics().averageCharWidth() * 2
         for label in (self.save_label, self.database_label):
             label.setContentsMargins(spacing, 0, spacing, 0)
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.window_actions = WindowActions(self)
-        self.features = WindowFeatures(self)
-        self._connect()
         restore_state(self, settings)
+        self.show_opening(self.location)
+        if services is not None:
+            self.attach(services)
+
+    @property
+    def attached(self) -> bool:
+        """The database is open and the pages are built (``attach``)."""
+        return self._services is not None
+
+    @property
+    def services(self) -> Services:
+        """The open database's services; only once ``attached`` (every action needing them is
+        switched off until then)."""
+        if self._services is None:
+            raise RuntimeError("The database is not open yet.")
+        return self._services
+
+    def show_opening(self, location: str) -> None:
+        """The calm state while the database opens: where, and that it is on its way."""
+        self.location = location
+        name = Path(location).name if "://" not in location else location
+        self.opening_label.setText(f"Opening {name}…")
+        self.opening_label.setToolTip(location)
+        self.database_label.setText(f"Opening database: {location}")
+
+    def attach(self, services: Services) -> None:
+        """The database is open: build the pages on it and show the staff list."""
+        from reviewapp.ui.window_pages import build_pages
+
+        if self._services is not None:
+            raise RuntimeError("The window already has its database.")
+        self._services = services
+        self.location = services.location
+        build_pages(self, services)
+        self.pages.removeWidget(self.opening)
+        self.opening.deleteLater()
         self.go(navigation.STAFF, remember=False)
         self._page_changed()
         self.staff_list.reload()
-        if access.warnings:
-            self.show_message(" ".join(access.warnings))
-
-    def _connect(self) -> None:
-        self.nav.currentRowChanged.connect(self._nav_changed)
-        self.staff_list.openRequested.connect(self.open_staff)
-        self.staff_list.addRequested.connect(self.add_staff)
-        self.staff_list.importRequested.connect(self.import_staff)
-        self.staff_list.demoRequested.connect(self.load_demo)
-        self.staff_list.startReviewRequested.connect(self.start_review)
-        self.staff_list.failed.connect(self.show_message)
-        self.reviews.openRequested.connect(self.open_review)
-        self.reviews.startReviewRequested.connect(self.start_review)
-        self.staff_page.backRequested.connect(lambda: self.go(navigation.STAFF))
-        self.staff_page.editRequested.connect(self.edit_staff)
-        self.staff_page.startReviewRequested.connect(self.start_review)
-        self.staff_page.reviewOpenRequested.connect(self.open_review)
-        self.staff_page.message.connect(self.show_message)
-        self.editor.staffRequested.connect(self.open_staff)
-        self.editor.meetingToggled.connect(self._meeting_toggled)
-        self.editor.session.saveState.connect(self.save_label.setText)
-        self.editor.session.changed.connect(self._review_changed)
-        self.pages.currentChanged.connect(lambda _i: self._page_changed())
+        if services.access.warnings:
+            self.show_message(" ".join(services.access.warnings))
 
     # -- pages ------------------------------------------------------------------
 
@@ -172,6 +218,8 @@ class MainWindow(QMainWindow):
         self._current = None
 
     def _page_changed(self) -> None:
+        if not self.attached:
+            return
         in_editor = self.pages.currentWidget() is self.editor
         self.window_actions.review_menu.menuAction().setEnabled(in_editor)
         for action in (self.editor.undo_action, self.editor.redo_action):
@@ -207,6 +255,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def add_staff(self) -> None:
+        from reviewapp.ui.staff_dialog import StaffDialog
+
         dialog = StaffDialog(self.services, parent=self)
         dialog.saved.connect(self._staff_added)
         self._open_dialog(dialog)
@@ -223,6 +273,8 @@ class MainWindow(QMainWindow):
     def edit_staff(self, member: StaffMember | None) -> None:
         if member is None:
             return
+        from reviewapp.ui.staff_dialog import StaffDialog
+
         dialog = StaffDialog(self.services, member, parent=self)
         dialog.saved.connect(self._staff_edited)
         self._open_dialog(dialog)
@@ -240,6 +292,8 @@ class MainWindow(QMainWindow):
             return
         if staff_id is None and self.pages.currentWidget() is self.staff_page:
             staff_id = self.staff_page.member.id if self.staff_page.member else None
+        from reviewapp.ui.start_review_dialog import StartReviewDialog
+
         dialog = StartReviewDialog(self.services, staff, staff_id, parent=self)
         dialog.started.connect(self._review_started)
         self._open_dialog(dialog)
@@ -272,16 +326,21 @@ class MainWindow(QMainWindow):
 
     def load_demo(self, staff: int = 40, years: int = 4) -> None:
         """Fill the empty database with invented staff and reviews, in the background."""
+        from reviewapp.ui import demo_loading
+
         demo_loading.load_demo(self, staff, years)
 
     def show_shortcuts(self) -> None:
-        actions = [
-            *self.window_actions.all(),
-            self.editor.undo_action,
-            self.editor.redo_action,
-            *self.editor.menu_actions,
-            *self.features.actions(),
-        ]
+        from reviewapp.ui.shortcuts_dialog import ShortcutsDialog
+
+        actions = self.window_actions.all()
+        if self.attached:
+            actions += [
+                self.editor.undo_action,
+                self.editor.redo_action,
+                *self.editor.menu_actions,
+                *self.features.actions(),
+            ]
         self._open_dialog(ShortcutsDialog(actions, self))
 
     def show_about(self) -> None:
@@ -291,13 +350,13 @@ class MainWindow(QMainWindow):
             self,
             "About reviewapp",
             f"reviewapp {__version__}\n\nStaff performance reviews against a competency "
-            f"framework, kept in one database file:\n{self.services.location}",
+            f"framework, kept in one database file:\n{self.location}",
         )
 
     # -- closing ------------------------------------------------------------------
 
     def flush(self) -> bool:
-        return self.editor.flush()
+        return not self.attached or self.editor.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.flush():
@@ -311,9 +370,10 @@ class MainWindow(QMainWindow):
                 "or copy the text somewhere safe.",
             )
             return
-        if self.editor.in_meeting:
+        if self.attached and self.editor.in_meeting:
             self.editor.toggle_meeting()  # remember the window as it was before the meeting
         save_state(self, self.settings)
-        self.features.shutdown()
+        if self.attached:
+            self.features.shutdown()
         self.tasks.wait()
         event.accept()

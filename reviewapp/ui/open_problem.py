@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from reviewapp.domain.errors import ReviewAppError
-from reviewapp.services.backup import BackupInfo, newest_good_backup
-from reviewapp.services.container import Services
-from reviewapp.services.opening import sqlite_path
-from reviewapp.ui.backup_dialog import backup_label
 from reviewapp.ui.common import accessible, heading, wrapping_label
+
+if TYPE_CHECKING:
+    # Only needed once opening has failed, by which time they are loaded: the window shell
+    # imports this module before the database layer (see reviewapp.app).
+    from reviewapp.services.backup import BackupInfo
+    from reviewapp.services.container import Services
 
 
 class Choice(Enum):
@@ -39,6 +42,8 @@ class OpenProblemDialog(QDialog):
         backup: BackupInfo | None,
         parent: QWidget | None = None,
     ) -> None:
+        from reviewapp.ui.backup_dialog import backup_label
+
         super().__init__(parent)
         self.choice = Choice.QUIT
         self.setWindowTitle("The database could not be opened")
@@ -94,10 +99,10 @@ class OpenProblemDialog(QDialog):
         super().reject()
 
 
-Ask = Callable[[str, str, BackupInfo | None], Choice]
+Ask = Callable[[str, str, "BackupInfo | None"], Choice]
 ChooseFile = Callable[[str], str | None]
 Tell = Callable[[str], None]
-Opener = Callable[[str], Services]
+Opener = Callable[[str], "Services"]
 
 
 def ask_with_dialog(location: str, message: str, backup: BackupInfo | None) -> Choice:
@@ -127,6 +132,9 @@ def tell_with_box(text: str) -> None:
 
 
 def _good_backup(location: str) -> BackupInfo | None:
+    from reviewapp.services.backup import newest_good_backup
+    from reviewapp.services.opening import sqlite_path
+
     path = sqlite_path(location)
     if path is None or not path.expanduser().parent.is_dir():
         return None
@@ -149,22 +157,43 @@ def open_or_find_a_way(
             return open_services(location)
         except ReviewAppError as exc:
             message = str(exc)
-        backup = _good_backup(location)
-        choice = ask(location, message, backup)
-        if choice is Choice.QUIT:
+        next_location = find_a_way(location, message, ask, choose_file, tell)
+        if next_location is None:
             return None
-        if choice is Choice.ANOTHER_FILE:
-            location = choose_file(location) or location
-            continue
-        path = sqlite_path(location)
-        if backup is None or path is None:
-            continue
-        from reviewapp.services.restore import restore_file
+        location = next_location
 
-        try:
-            result = restore_file(path.expanduser(), backup.path)
-        except ReviewAppError as exc:
-            tell(f"The backup could not be restored: {exc}\n\nThe file was left as it was.")
-            continue
-        kept = f"\n\nThe file it replaced is kept, as it was, in {result.previous}."
-        tell(f"Restored the backup of {backup_label(backup)}.{kept if result.previous else ''}")
+
+def find_a_way(
+    location: str,
+    message: str,
+    ask: Ask = ask_with_dialog,
+    choose_file: ChooseFile = choose_with_dialog,
+    tell: Tell = tell_with_box,
+) -> str | None:
+    """Opening ``location`` failed with ``message``: ask what to do, and do it.
+
+    Returns the database to try next (another file, or the same one after restoring its newest
+    good backup), or None when the person chose to quit.
+    """
+    from reviewapp.services.opening import sqlite_path
+    from reviewapp.ui.backup_dialog import backup_label
+
+    backup = _good_backup(location)
+    choice = ask(location, message, backup)
+    if choice is Choice.QUIT:
+        return None
+    if choice is Choice.ANOTHER_FILE:
+        return choose_file(location) or location
+    path = sqlite_path(location)
+    if backup is None or path is None:
+        return location
+    from reviewapp.services.restore import restore_file
+
+    try:
+        result = restore_file(path.expanduser(), backup.path)
+    except ReviewAppError as exc:
+        tell(f"The backup could not be restored: {exc}\n\nThe file was left as it was.")
+        return location
+    kept = f"\n\nThe file it replaced is kept, as it was, in {result.previous}."
+    tell(f"Restored the backup of {backup_label(backup)}.{kept if result.previous else ''}")
+    return location

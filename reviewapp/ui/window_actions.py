@@ -12,6 +12,7 @@ from reviewapp.ui import navigation
 
 if TYPE_CHECKING:
     from reviewapp.ui.main_window import MainWindow
+    from reviewapp.ui.review_editor.editor import ReviewEditor
 
 
 def _action(
@@ -23,7 +24,9 @@ def _action(
 ) -> QAction:
     action = QAction(text, window)
     if keys is not None:
-        action.setShortcut(QKeySequence(keys))
+        # setShortcuts: resolving setShortcut's overloads loads all of Qt's enums (~15 ms)
+        # before the window's first paint.
+        action.setShortcuts([QKeySequence(keys)])
     if tip:
         action.setStatusTip(tip)
         action.setToolTip(tip)
@@ -33,6 +36,9 @@ def _action(
 
 
 class WindowActions:
+    """Menus and toolbar of the window shell; the review editor's actions join them once the
+    database is open (``add_editor``). Until then the actions that need it are switched off."""
+
     def __init__(self, window: MainWindow) -> None:
         w = window
         self.add_staff = _action(
@@ -57,7 +63,6 @@ class WindowActions:
         self.back = _action(w, "&Back", "Alt+Left", w.back, "Back to the previous page")
         self.shortcuts = _action(w, "&Keyboard shortcuts", "F1", w.show_shortcuts)
         self.about = _action(w, "&About reviewapp", None, w.show_about)
-        editor = w.editor
         bar = w.menuBar()
         self.file_menu = file_menu = bar.addMenu("&File")
         for action in (self.add_staff, self.import_staff, self.start_review):
@@ -65,21 +70,13 @@ class WindowActions:
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         self.edit_menu = edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(editor.undo_action)
-        edit_menu.addAction(editor.redo_action)
-        edit_menu.addSeparator()
         edit_menu.addAction(self.find)
         edit_menu.addAction(self.edit_staff)
-        view_menu = bar.addMenu("&View")
+        self.view_menu = view_menu = bar.addMenu("&View")
         for action in (self.show_staff, self.show_reviews, self.show_frameworks, self.back):
             view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(editor.meeting_action)
         self.review_menu: QMenu = bar.addMenu("&Review")
-        for action in editor.menu_actions:
-            if action is editor.meeting_action:
-                continue
-            self.review_menu.addAction(action)
+        self.review_menu.menuAction().setEnabled(False)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.shortcuts)
         help_menu.addAction(self.about)
@@ -87,27 +84,57 @@ class WindowActions:
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setAccessibleName("Main toolbar")
         self.toolbar.setIconSize(QSize(0, 0))
-        toolbar_actions: tuple[QAction | None, ...] = (
-            self.show_staff,
-            self.show_reviews,
-            self.show_frameworks,
-            None,
-            self.add_staff,
-            self.start_review,
-            None,
-            editor.undo_action,
-            editor.redo_action,
-            None,
-            editor.meeting_action,
+        self._add_to_toolbar(
+            (
+                self.show_staff,
+                self.show_reviews,
+                self.show_frameworks,
+                None,
+                self.add_staff,
+                self.start_review,
+            )
         )
-        for item in toolbar_actions:
+        w.addToolBar(self.toolbar)
+        self._view_end = view_menu.addSeparator()
+        view_menu.addAction(self.toolbar.toggleViewAction())
+        for action in self.needing_database():
+            action.setEnabled(False)
+
+    def _add_to_toolbar(self, actions: tuple[QAction | None, ...]) -> None:
+        for item in actions:
             if item is None:
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(item)
-        w.addToolBar(self.toolbar)
-        view_menu.addSeparator()
-        view_menu.addAction(self.toolbar.toggleViewAction())
+
+    def needing_database(self) -> list[QAction]:
+        """What waits for the database to open (Quit, shortcuts and About never do)."""
+        return [
+            self.add_staff,
+            self.import_staff,
+            self.start_review,
+            self.find,
+            self.edit_staff,
+            self.show_staff,
+            self.show_reviews,
+            self.show_frameworks,
+            self.back,
+        ]
+
+    def add_editor(self, editor: ReviewEditor) -> None:
+        """The database is open: the editor's actions join the menus and toolbar."""
+        self.edit_menu.insertActions(self.find, [editor.undo_action, editor.redo_action])
+        self.edit_menu.insertSeparator(self.find)
+        self.view_menu.insertSeparator(self._view_end)
+        self.view_menu.insertAction(self._view_end, editor.meeting_action)
+        for action in editor.menu_actions:
+            if action is not editor.meeting_action:
+                self.review_menu.addAction(action)
+        self._add_to_toolbar(
+            (None, editor.undo_action, editor.redo_action, None, editor.meeting_action)
+        )
+        for action in self.needing_database():
+            action.setEnabled(True)
 
     def all(self) -> list[QAction]:
         return [
