@@ -17,6 +17,7 @@ from reviewapp.domain.errors import ReviewAppError
 
 if TYPE_CHECKING:
     from reviewapp.services.container import Services
+    from reviewapp.ui.main_window import MainWindow
 
 
 def open_services(location: str) -> Services:
@@ -41,11 +42,21 @@ def _check_early(location: str) -> None:
         quick_check.start(location)
 
 
+def _check_fully(window: MainWindow) -> None:
+    """Start-up ran only SQLite's quick check: once the window shows the database, the full
+    integrity and foreign key checks run in the background (a warning and a way forward if
+    they find damage)."""
+    from reviewapp.ui.full_check import check_after_opening
+
+    check_after_opening(window)
+
+
 def main(database: str | None = None) -> int:
     location = database or str(paths.default_database())
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from reviewapp.ui import text_scaled_style
     from reviewapp.ui.main_window import MainWindow
     from reviewapp.ui.startup import Startup
 
@@ -54,9 +65,11 @@ def main(database: str | None = None) -> int:
     app.setOrganizationName(paths.APP_NAME)
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("Staff reviews")
+    text_scaled_style.install(app)  # check boxes and radio buttons grow with the text
     window = MainWindow(None, QSettings(paths.APP_NAME, paths.APP_NAME), location=location)
     # A file that will not open gets a way forward: another file, the newest good backup, or quit.
     startup = Startup(window, open_services, check_early=_check_early)
+    startup.opened.connect(lambda _services: _check_fully(window))
     window.show()
     startup.start()
     code = int(app.exec())

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reviewapp.services.backup import BackupInfo
@@ -29,6 +29,16 @@ if TYPE_CHECKING:
 
 # What the check cannot judge (the file is busy or unreadable just now): said, not alarmed about.
 NOT_CHECKED = (Problem.LOCKED, Problem.UNREADABLE, Problem.MISSING)
+START_AFTER_MS = 1500
+"""The check waits this long after the database is shown: the first lists load before it."""
+
+
+def check_after_opening(window: MainWindow, delay_ms: int = START_AFTER_MS) -> FullCheck:
+    """Start the full check of the window's database shortly (the app calls this once the
+    window has attached its database)."""
+    check = FullCheck(window)
+    QTimer.singleShot(delay_ms, check, check.start)
+    return check
 
 
 class DamagedDatabaseDialog(QDialog):
@@ -103,6 +113,9 @@ class FullCheck(QObject):
         path, backups = services.access.path, services.backups
 
         def work() -> tuple[CheckReport, BackupInfo | None]:
+            thread = QThread.currentThread()
+            if thread is not None:  # reading every page must not slow down the person's work
+                thread.setPriority(QThread.Priority.LowPriority)
             report = check_open(path)
             damaged = not report.ok and report.problem not in NOT_CHECKED
             return report, backups.newest_good_backup() if damaged else None

@@ -13,7 +13,7 @@ from ui_helpers import add_member, damage_an_index, start_review
 
 from reviewapp.services.check import Problem, check_open
 from reviewapp.services.container import Services
-from reviewapp.ui.full_check import DamagedDatabaseDialog, FullCheck
+from reviewapp.ui.full_check import DamagedDatabaseDialog, FullCheck, check_after_opening
 from reviewapp.ui.message_list import MessageListDialog
 
 
@@ -135,3 +135,11 @@ def test_without_a_good_backup_only_read_only_is_offered(
 def test_a_server_database_is_not_checked_by_sqlite(window, qtbot, monkeypatch) -> None:
     monkeypatch.setattr(window.services.access, "path", None)
     assert not FullCheck(window).start()
+
+
+def test_the_app_starts_the_check_shortly_after_the_database_is_shown(window, qtbot) -> None:
+    check = check_after_opening(window, delay_ms=10)
+    assert check.report is None  # not at once: the first lists load first
+    with qtbot.waitSignal(check.finished, timeout=10_000):
+        pass
+    assert check.report is not None and check.report.ok
