@@ -61,11 +61,14 @@ class DamagedDatabaseDialog(QDialog):
             )
         else:
             advice = "There is no good backup of this database to restore."
-        advice += (
-            " Going on read-only, you can still read, search, print and export reviews, and "
+        self.advice = accessible(wrapping_label(advice), "What can be done", advice)
+        read_only_note = (
+            "Going on read-only, you can still read, search, print and export reviews, and "
             "nothing more is written to the damaged file."
         )
-        self.advice = accessible(wrapping_label(advice), "What can be done", advice)
+        self.read_only_note = accessible(
+            wrapping_label(read_only_note), "Going on read-only", read_only_note
+        )
         self.restore_button = accessible(
             QPushButton("&Restore the newest good backup"), "Restore the newest good backup"
         )
@@ -86,7 +89,10 @@ class DamagedDatabaseDialog(QDialog):
         layout.addWidget(QLabel("File:"))
         layout.addWidget(where)
         layout.addWidget(self.message)
-        layout.addWidget(self.advice)
+        for paragraph in (self.advice, self.read_only_note):
+            layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
+            layout.addWidget(paragraph)
+        layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
         layout.addLayout(buttons)
         (self.restore_button if backup is not None else self.read_only_button).setDefault(True)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
