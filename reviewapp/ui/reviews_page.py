@@ -1,8 +1,13 @@
-"""All reviews: filter by words or status; loaded in the background (fast with 20,000)."""
+"""All reviews: filter by words or status, sort by any column; read a page at a time.
+
+The table's model (ReviewListModel) asks the database for one page of the list in the order and
+filter chosen, on a background thread, and for the next page as the table is scrolled down.
+Typing in the filter asks again once typing pauses (FILTER_PAUSE_MS).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,12 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewapp.domain.review import ReviewStatus, ReviewSummary
+from reviewapp.domain.review import ReviewStatus
+from reviewapp.domain.review_list import ReviewListQuery, ReviewPage
 from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, heading, with_clear_button
-from reviewapp.ui.review_table_model import ReviewTableModel
+from reviewapp.ui.review_list_model import ReviewListModel
 from reviewapp.ui.table_view import current_id, record_table, select_first
-from reviewapp.ui.tasks import LatestAnswer, TaskRunner
+from reviewapp.ui.tasks import TaskRunner
+
+FILTER_PAUSE_MS = 200
 
 
 class ReviewsPage(QWidget):
@@ -30,24 +38,38 @@ class ReviewsPage(QWidget):
     def __init__(self, services: Services, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self._services = services
-        self._tasks = tasks
-        self._latest = LatestAnswer(self)  # a load answered late, or after a newer one: ignored
         self.stale = True
-        self.model = ReviewTableModel(self)
+        self._keep: tuple[int | None, set[int]] = (None, set())  # current and selected ids
+
+        def load(query: ReviewListQuery, offset: int, limit: int, *, count: bool) -> ReviewPage:
+            return services.reviews.page(query, offset, limit, count=count)  # looked up each time
+
+        # A superseded answer, or one after this page was deleted, is ignored by the model.
+        self.model = ReviewListModel(load, tasks, self)
+        # What was selected is selected again among the rows of a new order or filter.
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.firstPageShown.connect(self._first_page_shown)
+        self.model.countsChanged.connect(self._update_count)
+        self.model.failed.connect(self._failed)
+        self._pause = QTimer(self, singleShot=True, interval=FILTER_PAUSE_MS)
+        self._pause.timeout.connect(self._apply_filter)
         self.filter = accessible(
             QLineEdit(), "Filter reviews", "Shows reviews whose row contains every word typed."
         )
         self.filter.setPlaceholderText("Filter by name, branch, type or period (Ctrl+F)")
         with_clear_button(self.filter, "Clear the filter")
-        self.filter.textChanged.connect(self._filter_changed)
+        self.filter.textChanged.connect(lambda _text: self._pause.start())
         self.status = accessible(QComboBox(), "Status filter")
         self.status.addItem("All statuses", None)
         for status in ReviewStatus:
             self.status.addItem(status.label, status.value)
-        self.status.currentIndexChanged.connect(lambda _i: self.reload())
+        self.status.currentIndexChanged.connect(lambda _i: self._status_changed())
         self.count = QLabel()
         self.table = record_table(
-            self.model, "Reviews", "Newest first. Enter opens the selected review."
+            self.model,
+            "Reviews",
+            "Newest first; click a column title to sort. More rows load as you scroll down. "
+            "Enter opens the selected review.",
         )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.activated.connect(lambda _index: self._open_current())
@@ -73,34 +95,53 @@ class ReviewsPage(QWidget):
         layout.addLayout(bottom)
 
     def reload(self) -> None:
+        """Read the list again (the rows shown stay until the new first page arrives)."""
         self.stale = False
-        self.count.setText("Loading reviews…")
-        status = self.status.currentData()
-        reviews = self._services.reviews
-        current = self._latest.request()
-        self._tasks.run(
-            lambda: reviews.list(status=ReviewStatus(status) if status else None),
-            current(self._loaded),
-            current(self._failed),
-            doing="reading the reviews",
-        )
+        if self.model.rowCount() == 0:
+            self.count.setText("Loading reviews…")
+        self.model.refresh()
 
-    def _loaded(self, summaries: list[ReviewSummary]) -> None:
-        self.model.set_records(summaries)
-        self._update_count()
-        select_first(self.table)
+    def _apply_filter(self) -> None:
+        self.model.set_text(self.filter.text())
+
+    def _status_changed(self) -> None:
+        status = self.status.currentData()
+        self.model.set_status(ReviewStatus(status) if status else None)
+
+    @property
+    def filtering(self) -> bool:
+        """Whether typed text is still waiting for its pause, or its answer."""
+        return self._pause.isActive() or self.model.loading
+
+    def _remember_selection(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self._keep = (current_id(self.table), {self.model.record(i.row()).id for i in rows})
+
+    def _first_page_shown(self) -> None:
+        """Select again what was selected, where it is among the first rows; else the first."""
+        current, selected = self._keep
+        model, selection = self.model, QItemSelection()
+        for review_id in selected:
+            row = model.row_of(review_id)
+            if row is not None:
+                selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+        row = model.row_of(current) if current is not None else None
+        if row is not None:
+            flags = QItemSelectionModel.SelectionFlag.NoUpdate
+            self.table.selectionModel().setCurrentIndex(model.index(row, 0), flags)
+            self.table.selectionModel().select(
+                selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.table.scrollTo(model.index(row, 0))
+        else:
+            select_first(self.table)
         self.loaded.emit()
 
     def _failed(self, message: str) -> None:
         self.count.setText(f"The reviews could not be read: {message}")
 
-    def _filter_changed(self, text: str) -> None:
-        self.model.set_filter(text)
-        self._update_count()
-        select_first(self.table)
-
     def _update_count(self) -> None:
-        self.count.setText(f"{self.model.rowCount():,} shown of {self.model.total:,} reviews")
+        self.count.setText(f"{self.model.total:,} shown of {self.model.unfiltered:,} reviews")
 
     def _open_current(self) -> None:
         review_id = current_id(self.table)

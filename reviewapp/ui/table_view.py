@@ -6,10 +6,13 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reviewapp.ui.record_table_model import RecordTableModel
+from reviewapp.ui.review_list_model import ReviewListModel
+
+TableModel = RecordTableModel | ReviewListModel  # models with HEADERS, COLUMN_CHARS and IdRole
 
 
 def record_table(
-    model: RecordTableModel, name: str, description: str, parent: QWidget | None = None
+    model: TableModel, name: str, description: str, parent: QWidget | None = None
 ) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
@@ -35,7 +38,7 @@ def record_table(
     return view
 
 
-def size_columns(view: QTableView, model: RecordTableModel) -> None:
+def size_columns(view: QTableView, model: TableModel) -> None:
     """Starting column widths from the font, so they grow with the user's text size."""
     char = view.fontMetrics().averageCharWidth()
     header = view.horizontalHeader()
@@ -49,12 +52,12 @@ def size_columns(view: QTableView, model: RecordTableModel) -> None:
 
 
 def current_id(view: QTableView) -> int | None:
+    """The id of the current row's record (any model answering RecordTableModel.IdRole)."""
     index = view.currentIndex()
     if not index.isValid():
         return None
-    model = view.model()
-    assert isinstance(model, RecordTableModel)
-    return int(model.data(index, RecordTableModel.IdRole))
+    value = index.data(RecordTableModel.IdRole)
+    return None if value is None else int(value)
 
 
 def select_first(view: QTableView) -> None:

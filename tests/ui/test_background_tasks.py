@@ -113,18 +113,20 @@ def test_a_reviews_answer_older_than_the_newest_request_is_ignored(
     window.go(1)
     page = window.reviews
     qtbot.waitUntil(lambda: page.model.total == 1)
-    gate = Gate(services.reviews.list)
-    monkeypatch.setattr(services.reviews, "list", gate)
-    page.reload()
+    start_review(services, add_member(services, "Second Person", "E2"))
+    gate = Gate(services.reviews.page)
+    monkeypatch.setattr(services.reviews, "page", gate)
+    page.reload()  # answers with two reviews, but only after...
     qtbot.waitUntil(lambda: len(gate.opened) == 1)
-    page.status.setCurrentIndex(page.status.findData("finalised"))  # a newer request: none
+    page.status.setCurrentIndex(page.status.findData("finalised"))  # ...a newer request: none
+    gate.opened[0].set()  # the older answer arrives first: ignored; the newer query runs next
     qtbot.waitUntil(lambda: len(gate.opened) == 2)
+    assert page.model.total == 1  # still the rows shown before, not the older answer's two
     gate.opened[1].set()
     qtbot.waitUntil(lambda: page.count.text().startswith("0 shown"))
-    gate.opened[0].set()
     window.tasks.wait()
     QApplication.processEvents()
-    assert page.model.total == 0  # not the older answer's one review
+    assert page.model.total == 0
 
 
 def delete(widget: object) -> None:
@@ -153,12 +155,12 @@ def test_a_reviews_answer_after_the_page_was_deleted_is_ignored(
 ) -> None:
     start_review(services, add_member(services))
 
-    def broken(**_kwargs: object) -> list[object]:
+    def broken(*_args: object, **_kwargs: object) -> list[object]:
         gate_event.wait(10)
         raise RuntimeError("a bug")  # the failure path touches the page too
 
     gate_event = threading.Event()
-    monkeypatch.setattr(services.reviews, "list", broken)
+    monkeypatch.setattr(services.reviews, "page", broken)
     page = ReviewsPage(services, runner)
     page.reload()
     delete(page)
