@@ -18,7 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reviewapp.domain.review import ReviewStatus
@@ -97,7 +97,10 @@ def main(argv: list[str] | None = None) -> int:
             settle(app, window)
             save(window, args.out / f"review-summary{suffix}.png")
             window.editor.competencies.select(competency_id)
+            size = window.size()
             window.editor.toggle_meeting()
+            window.setWindowState(Qt.WindowState.WindowNoState)  # as a window, not full screen
+            window.resize(size)
             settle(app, window)
             save(window, args.out / f"meeting-view{suffix}.png")
             window.editor.toggle_meeting()

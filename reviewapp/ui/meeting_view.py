@@ -30,6 +30,7 @@ class MeetingView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        normal = QFont(self.font())
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * SCALE)
         self.setFont(font)
@@ -57,6 +58,8 @@ class MeetingView(QWidget):
         leave.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         leave.triggered.connect(self.leaveRequested)
         self.addAction(leave)
+        for button in (self.previous_button, self.next_button, self.leave_button):
+            button.setFont(normal)  # the words discussed are large; the buttons need not be
         self.previous_button.clicked.connect(self.previousRequested)
         self.next_button.clicked.connect(self.nextRequested)
         self.leave_button.clicked.connect(self.leaveRequested)

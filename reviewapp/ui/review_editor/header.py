@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reviewapp.domain import rules
 from reviewapp.domain.framework import Framework
@@ -53,15 +53,16 @@ class ReviewHeader(QWidget):
         state.addWidget(self.progress)
         state.addStretch(1)
         text.addLayout(state)
+        text.addStretch(1)  # the lines stay together at the top, however tall the buttons
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(text, 1)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.meeting_button)
-        buttons.addWidget(self.staff_button)
-        buttons.addWidget(self.pdf_button)
-        buttons.addWidget(self.worksheet_button)
-        buttons.addStretch(1)
+        buttons = QGridLayout()  # two by two: the header stays low, at any text size
+        buttons.addWidget(self.meeting_button, 0, 0)
+        buttons.addWidget(self.staff_button, 0, 1)
+        buttons.addWidget(self.pdf_button, 1, 0)
+        buttons.addWidget(self.worksheet_button, 1, 1)
+        buttons.setRowStretch(2, 1)
         layout.addLayout(buttons)
 
     def show_review(self, framework: Framework, review: Review) -> None:
