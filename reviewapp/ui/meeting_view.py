@@ -31,6 +31,7 @@ class MeetingView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         normal = QFont(self.font())
+        normal.setPointSizeF(normal.pointSizeF())  # set, not inherited from the large type below
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * SCALE)
         self.setFont(font)

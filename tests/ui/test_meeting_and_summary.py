@@ -91,3 +91,11 @@ def test_the_overall_rating_row_says_what_it_is(review_window, qtbot) -> None:
     assert overall.counts.accessibleName() == "Overall rating"
     window.editor.edits.set_override(2, "Agreed in the meeting")
     assert overall.counts.text().startswith("2 ") and "override: Agreed" in overall.counts.text()
+
+
+def test_meeting_view_words_are_large_and_its_buttons_normal(review_window) -> None:
+    meeting = review_window.editor.meeting
+    normal = review_window.font().pointSizeF()
+    assert meeting.statement.font().pointSizeF() > 1.5 * normal
+    for button in (meeting.previous_button, meeting.next_button, meeting.leave_button):
+        assert button.font().pointSizeF() == normal  # they fit beside each other at 200% text
