@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -44,9 +46,8 @@ class MeetingView(QWidget):
         self.statement.setAccessibleName("Competency statement")
         self.indicators = accessible(wrapping_label(), "Indicators and their ratings")
         self.rating = accessible(wrapping_label(), "Competency rating")
-        rating_font = QFont(font)
-        rating_font.setBold(True)
-        self.rating.setFont(rating_font)
+        for label in (self.indicators, self.rating):  # each rating in bold after its words
+            label.setTextFormat(Qt.TextFormat.RichText)
         self.previous_button = accessible(
             QPushButton("◀ Previous"), "Previous competency", "Ctrl+Page Up"
         )
@@ -101,12 +102,13 @@ class MeetingView(QWidget):
         )
         self.statement.setText(competency.statement)
         lines = [
-            f"• {i.text} — {assessment_text(framework, review.indicator(i.id))}"
+            f"<p>• {escape(i.text)} — "
+            f"<b>{escape(assessment_text(framework, review.indicator(i.id)))}</b></p>"
             for i in competency.indicators
         ]
-        self.indicators.setText("\n".join(lines))
+        self.indicators.setText("".join(lines))
         assessment = review.competency(competency.id).assessment
-        text = f"Rating: {assessment_text(framework, assessment)}"
+        text = f"<b>Rating: {escape(assessment_text(framework, assessment))}</b>"
         if assessment.rating is not None:
-            text += f"\n{framework.scale.level(assessment.rating).description}"
+            text += f"<br>{escape(framework.scale.level(assessment.rating).description)}"
         self.rating.setText(text)
