@@ -16,6 +16,8 @@ from reviewapp import paths
 from reviewapp.domain.errors import ReviewAppError
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from reviewapp.services.container import Services
     from reviewapp.ui.main_window import MainWindow
 
@@ -51,12 +53,19 @@ def _check_fully(window: MainWindow) -> None:
     check_after_opening(window)
 
 
+def _scale_indicators(app: QApplication) -> None:
+    """Check boxes and radio buttons grow with the text. Installed once the window shell has
+    painted (it has neither): the style's Python hooks would otherwise slow that first paint."""
+    from reviewapp.ui import text_scaled_style
+
+    text_scaled_style.install(app)
+
+
 def main(database: str | None = None) -> int:
     location = database or str(paths.default_database())
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from reviewapp.ui import text_scaled_style
     from reviewapp.ui.main_window import MainWindow
     from reviewapp.ui.startup import Startup
 
@@ -65,10 +74,10 @@ def main(database: str | None = None) -> int:
     app.setOrganizationName(paths.APP_NAME)
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("Staff reviews")
-    text_scaled_style.install(app)  # check boxes and radio buttons grow with the text
     window = MainWindow(None, QSettings(paths.APP_NAME, paths.APP_NAME), location=location)
     # A file that will not open gets a way forward: another file, the newest good backup, or quit.
     startup = Startup(window, open_services, check_early=_check_early)
+    startup.painted.connect(lambda: _scale_indicators(app))
     startup.opened.connect(lambda _services: _check_fully(window))
     window.show()
     startup.start()
@@ -77,5 +86,7 @@ def main(database: str | None = None) -> int:
     try:
         startup.finish()
     except ReviewAppError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, "reviewapp", f"Closing the database: {exc}")
     return startup.quit_code if startup.quit_code is not None else code

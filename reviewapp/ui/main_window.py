@@ -3,7 +3,9 @@
 The window is built in two steps, so that it paints at once: the shell (menus, toolbar,
 navigation, status bar and an "Opening …" work area) needs nothing but Qt; ``attach`` then
 builds the pages on the opened database. Nothing here imports the services or the database
-layer at module level: the shell paints before SQLAlchemy has even been imported.
+layer at module level: the shell paints before SQLAlchemy has even been imported. Dialogs are
+imported where they are opened (each Qt class imported also creates its enums, a little time
+before the first paint).
 """
 
 from __future__ import annotations
@@ -13,14 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -32,10 +30,13 @@ from reviewapp.ui import navigation
 from reviewapp.ui.navigation import Navigation
 from reviewapp.ui.tasks import TaskRunner
 from reviewapp.ui.window_actions import WindowActions
+from reviewapp.ui.window_staff import StaffDialogs
 from reviewapp.ui.window_state import restore_state, save_state
 
 if TYPE_CHECKING:
-    from reviewapp.domain.review import Review
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QDialog
+
     from reviewapp.domain.staff import StaffMember
     from reviewapp.services.container import Services
     from reviewapp.ui.frameworks_page import FrameworksPage
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self._current: Callable[[], None] | None = None
         self.setWindowTitle("reviewapp — staff reviews")
         self.tasks = TaskRunner(self)
+        self.staff_dialogs = StaffDialogs(self)
         self.nav = Navigation()
         self.nav.setEnabled(False)
         self.opening_label = QLabel()
@@ -255,80 +257,26 @@ class MainWindow(QMainWindow):
         return dialog
 
     def add_staff(self) -> None:
-        from reviewapp.ui.staff_dialog import StaffDialog
-
-        dialog = StaffDialog(self.services, parent=self)
-        dialog.saved.connect(self._staff_added)
-        self._open_dialog(dialog)
-
-    def _staff_added(self, member: StaffMember) -> None:
-        self.show_message(f"Added {member.name}.")
-        self.staff_list.reload()
-        self.open_staff(member.id)
-
-    def edit_current_staff(self) -> None:
-        if self.pages.currentWidget() is self.staff_page and self.staff_page.member is not None:
-            self.edit_staff(self.staff_page.member)
+        self.staff_dialogs.add_staff()
 
     def edit_staff(self, member: StaffMember | None) -> None:
-        if member is None:
-            return
-        from reviewapp.ui.staff_dialog import StaffDialog
+        self.staff_dialogs.edit_staff(member)
 
-        dialog = StaffDialog(self.services, member, parent=self)
-        dialog.saved.connect(self._staff_edited)
-        self._open_dialog(dialog)
-
-    def _staff_edited(self, member: StaffMember) -> None:
-        self.show_message(f"Saved {member.name}.")
-        self.staff_list.member_changed(member)
-        if self.staff_page.member is not None and self.staff_page.member.id == member.id:
-            self.staff_page.show_staff(member.id)
+    def edit_current_staff(self) -> None:
+        self.staff_dialogs.edit_current_staff()
 
     def start_review(self, staff_id: int | None) -> None:
-        staff = [m for m in self.services.staff.list() if m.active or m.id == staff_id]
-        if not staff:
-            self.show_message("Add a staff member before starting a review.")
-            return
-        if staff_id is None and self.pages.currentWidget() is self.staff_page:
-            staff_id = self.staff_page.member.id if self.staff_page.member else None
-        from reviewapp.ui.start_review_dialog import StartReviewDialog
-
-        dialog = StartReviewDialog(self.services, staff, staff_id, parent=self)
-        dialog.started.connect(self._review_started)
-        self._open_dialog(dialog)
-
-    def _review_started(self, review: Review) -> None:
-        self.reviews.stale = True
-        self.show_message(f"Started a review of {review.staff_name}.")
-        self.open_review(review.id)
+        self.staff_dialogs.start_review(staff_id)
 
     def import_staff(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, "Import staff from a CSV file", str(Path.home()), "CSV files (*.csv)"
-        )
-        if path:
-            self.import_staff_file(Path(path))
+        self.staff_dialogs.import_staff()
 
     def import_staff_file(self, path: Path) -> bool:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-            added = self.services.staff.import_csv(text)
-        except (OSError, UnicodeDecodeError) as exc:
-            QMessageBox.warning(self, "Import staff", f"The file could not be read:\n{exc}")
-            return False
-        except ReviewAppError as exc:
-            QMessageBox.warning(self, "Import staff", f"Nothing was imported.\n\n{exc}")
-            return False
-        self.show_message(f"Imported {len(added)} staff members from {path.name}.")
-        self.staff_list.reload()
-        return True
+        return self.staff_dialogs.import_staff_file(path)
 
     def load_demo(self, staff: int = 40, years: int = 4) -> None:
         """Fill the empty database with invented staff and reviews, in the background."""
-        from reviewapp.ui import demo_loading
-
-        demo_loading.load_demo(self, staff, years)
+        self.staff_dialogs.load_demo(staff, years)
 
     def show_shortcuts(self) -> None:
         from reviewapp.ui.shortcuts_dialog import ShortcutsDialog
@@ -344,6 +292,8 @@ class MainWindow(QMainWindow):
         self._open_dialog(ShortcutsDialog(actions, self))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from reviewapp import __version__
 
         QMessageBox.about(
@@ -360,6 +310,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.flush():
+            from PySide6.QtWidgets import QMessageBox
+
             event.ignore()
             QMessageBox.warning(
                 self,

@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 QUIT_CODE = 2
 """The exit code when the database did not open and the person chose to quit."""
+AFTER_PAINT_MS = 1
+"""Start the opening on a timer just after the first paint: a timer runs after everything the
+paint pass queued, so the work that begins there never holds up the frame."""
 PAINT_FALLBACK_MS = 250
 """Open anyway if no paint was seen by then (a window started minimised paints nothing)."""
 BACKING_UP_AFTER_MS = 300
@@ -59,6 +62,7 @@ class _Opening(QThread):
 class Startup(QObject):
     """Opens the window's database in the background, then makes the daily backup."""
 
+    painted = Signal()  # the window shell has painted: what can wait until then, may start
     opened = Signal(object)  # the Services, once attached to the window
     backedUp = Signal(object)  # the daily BackupInfo, or None when none was due
 
@@ -99,13 +103,14 @@ class Startup(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Paint:
             self.window.removeEventFilter(self)
-            QTimer.singleShot(0, self._open_first)  # after the rest of this paint pass
+            QTimer.singleShot(AFTER_PAINT_MS, self._open_first)
         return False
 
     def _open_first(self) -> None:
         if not self._started:
             self._started = True
             self.window.removeEventFilter(self)
+            self.painted.emit()
             self._open(self.window.location)
 
     def _open(self, location: str) -> None:

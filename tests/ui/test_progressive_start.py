@@ -143,8 +143,12 @@ def test_the_database_opens_in_the_background_and_fills_the_window(
 ) -> None:
     window, startup = start(db_path)
     assert not window.attached  # shown first
+    order: list[str] = []
+    startup.painted.connect(lambda: order.append("painted"))
+    startup.opened.connect(lambda _services: order.append("opened"))
     with qtbot.waitSignal(startup.opened, timeout=20_000):
         pass
+    assert order == ["painted", "opened"]
     assert window.services is startup.services
     assert not window.services.access.read_only  # this window holds the writer's lock
     qtbot.waitUntil(lambda: not window.staff_list.loading)
