@@ -19,6 +19,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -34,6 +35,8 @@ FOLDER_NAME = "backups"
 KINDS = ("auto", "manual", "before-update", "before-restore", "damaged")
 DAILY_KEPT = 7
 WEEKLY_KEPT = 4
+STALE_PARTIAL_S = 3600
+"""A half-written backup untouched this long was left by a process that stopped mid-way."""
 NOT_SQLITE = (
     "Backups of a database on a server (PostgreSQL) are made with the server's own tools "
     "(pg_dump and pg_restore); reviewapp makes and restores backups of database files only."
@@ -231,6 +234,23 @@ def newest_good_backup(database: Path) -> BackupInfo | None:
     return None
 
 
+def remove_stale_partials(database: Path) -> list[Path]:
+    """Delete half-written backups left by a process that stopped while writing them (a backup
+    being written now is touched continuously, so it is never taken for stale)."""
+    folder = backup_folder(database)
+    if not folder.is_dir():
+        return []
+    prefix, removed = _stem(database) + "-", []
+    for path in folder.iterdir():
+        if not (path.name.startswith(prefix) and path.name.endswith(".sqlite3.partial")):
+            continue
+        with contextlib.suppress(OSError):  # gone meanwhile, or not ours to delete: leave it
+            if time.time() - path.stat().st_mtime > STALE_PARTIAL_S:
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
 def raw_sqlite(engine: Engine) -> tuple[sqlite3.Connection, Callable[[], None]]:
     """A pooled engine connection as the sqlite3 connection it wraps, and how to give it back."""
     raw = engine.raw_connection()
@@ -295,6 +315,7 @@ class BackupService:
 
     def backup_on_start(self) -> BackupInfo | None:
         """The daily backup: made unless an automatic backup from today exists."""
+        remove_stale_partials(self._file())
         today = self._clock().date()
         if any(b.kind == "auto" and b.created.date() == today for b in self.list_backups()):
             return None

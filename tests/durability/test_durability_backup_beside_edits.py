@@ -3,7 +3,9 @@ edit: the copy reads one snapshot, step by step, while the writer goes on."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -84,3 +86,24 @@ def test_an_edit_is_saved_while_the_backup_is_half_copied(
         services.close()
     newest = list_backups(path)[0]
     assert "Mid Backup" in _names(newest.path)  # the closing backup has it
+
+
+def test_a_backup_left_half_written_is_cleared_by_the_next_daily_backup(
+    populated: tuple[Path, Populated],
+) -> None:
+    path, _ids = populated
+    folder = path.parent / "backups"
+    folder.mkdir()
+    stale = folder / "reviews-20250101-090000-auto.sqlite3.partial"
+    stale.write_bytes(b"half a backup")
+    old = time.time() - backup_module.STALE_PARTIAL_S - 60
+    os.utime(stale, (old, old))
+    fresh = folder / "reviews-20250101-100000-manual.sqlite3.partial"  # being written now
+    fresh.write_bytes(b"in progress")
+    services = Services.open(path, backups=True, lock=True, defer_daily_backup=True)
+    try:
+        assert services.daily_backup() is not None
+    finally:
+        services.close()
+    assert not stale.exists()
+    assert fresh.exists()
