@@ -24,6 +24,8 @@ TIMEOUT_S = 120
 
 def _launch(args: list[str]) -> tuple[float, dict[str, float]]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    # An installed app has compiled bytecode; the untimed first launch writes it (see below).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.time()
     done = subprocess.run(
         [sys.executable, str(HARNESS), *args],
@@ -39,6 +41,7 @@ def _launch(args: list[str]) -> tuple[float, dict[str, float]]:
             f"start-up harness {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}"
         )
     result = json.loads(lines[-1])
+    result["ready_ms"] = (result["ready"] - started) * 1000
     return (result["painted"] - started) * 1000, result
 
 
@@ -66,7 +69,7 @@ def startup_figures(database: Path, runs: int) -> list[Figure]:
     _launch(["bare"])
     _launch(["app", str(database)])
     bare_ms, app_ms, bare_rss, app_rss, app_hwm = [], [], [], [], []
-    bare_cpu, app_cpu, orm_ms = [], [], []
+    bare_cpu, app_cpu, orm_ms, app_ready = [], [], [], []
     for _ in range(runs):
         elapsed, result = _launch(["bare"])
         bare_ms.append(elapsed)
@@ -75,13 +78,16 @@ def startup_figures(database: Path, runs: int) -> list[Figure]:
         orm_ms.append(_launch(["bare-orm"])[0])
         elapsed, result = _launch(["app", str(database)])
         app_ms.append(elapsed)
+        app_ready.append(result["ready_ms"])
         app_rss.append(result["rss_mb"])
         app_hwm.append(result["hwm_mb"])
         app_cpu.append(result["cpu_ms"])
-    first_of_day = []
+    first_of_day, first_ready = [], []
     for _ in range(max(1, runs // 2)):
         _forget_todays_backups(database)
-        first_of_day.append(_launch(["app", str(database)])[0])
+        elapsed, result = _launch(["app", str(database)])
+        first_of_day.append(elapsed)
+        first_ready.append(result["ready_ms"])
     return [
         Figure(
             "cold start to painted main window",
@@ -108,7 +114,19 @@ def startup_figures(database: Path, runs: int) -> list[Figure]:
             ratio_target=True,
             level="GUI, fresh process",
             samples=first_of_day,
-            note="the app backs the database up before its window opens",
+            note="the daily backup runs in the background once the window shows the data; "
+            f"staff list filled after {median(first_ready):.0f} ms",
+        ),
+        Figure(
+            "cold start to the filled staff list",
+            median(app_ready),
+            "ms",
+            runs,
+            floor=median(orm_ms),
+            floor_name="bare QMainWindow after importing SQLAlchemy ORM",
+            level="GUI, fresh process",
+            samples=app_ready,
+            note="the window paints first (above), then opens the database on a worker thread",
         ),
         Figure(
             "resident memory, large database open",

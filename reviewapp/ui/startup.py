@@ -79,6 +79,7 @@ class Startup(QObject):
         """``check_early(location)`` starts a check of the file on a thread of its own as the
         opening begins; ``ask``, ``choose_file`` and ``tell`` replace the way-forward dialogs."""
         super().__init__(window)
+        self.setObjectName("startup")
         self.window = window
         self.services: Services | None = None
         self.quit_code: int | None = None
@@ -162,6 +163,11 @@ class Startup(QObject):
             return
         self._backups.run(services.daily_backup, self._backed_up, self._not_backed_up)
         QTimer.singleShot(BACKING_UP_AFTER_MS, self._say_backing_up)
+
+    @property
+    def backing_up(self) -> bool:
+        """The daily backup is being made."""
+        return self._backups.busy
 
     def _say_backing_up(self) -> None:
         if self._backups.busy:
