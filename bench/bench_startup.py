@@ -104,7 +104,7 @@ def startup_figures(database: Path, runs: int) -> list[Figure]:
             f"importing SQLAlchemy ORM: {median(orm_ms):.0f} ms",
         ),
         Figure(
-            "cold start, first of the day (daily backup first)",
+            "cold start, first of the day (daily backup due)",
             median(first_of_day),
             "ms",
             len(first_of_day),
