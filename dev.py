@@ -2,7 +2,7 @@
 """Set up and run reviewapp from a checkout, on Windows or Linux, with nothing but Python 3.11+.
 
     python3 dev.py app [reviewapp arguments]   create .venv if needed, install, start the app
-    python3 dev.py test [pytest arguments]     create .venv if needed, install with test extras, run tests
+    python3 dev.py test [pytest arguments]     the same with the test extras, then run the tests
 
 Inside an already active virtual environment that environment is used instead of .venv.
 """
@@ -43,7 +43,7 @@ def _environment(extras: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script must run on older Pythons to say so
         print("reviewapp needs Python 3.11 or newer.", file=sys.stderr)
         return 2
     if not argv or argv[0] not in {"app", "test"}:

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from reviewapp.services.container import Services  # noqa: E402
+from reviewapp.services.container import Services
 
 
 @pytest.fixture
