@@ -8,19 +8,12 @@ Subclasses say how a record is shown, sorted and searched.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QObject, Qt
 
 from reviewapp.services.staff import sort_key
-
-Index = QModelIndex | QPersistentModelIndex
+from reviewapp.ui.list_table_model import ListTableModel
 
 
 @lru_cache(maxsize=65_536)
@@ -31,11 +24,7 @@ def fold(text: str) -> str:
     return sort_key(text)
 
 
-class RecordTableModel(QAbstractTableModel):
-    HEADERS: ClassVar[tuple[str, ...]] = ()
-    COLUMN_CHARS: ClassVar[tuple[int, ...]] = ()  # starting width of each column, in characters
-    RecordRole = Qt.ItemDataRole.UserRole + 1
-    IdRole = Qt.ItemDataRole.UserRole + 2
+class RecordTableModel(ListTableModel):
     SortRole = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -140,33 +129,10 @@ class RecordTableModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._records)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._visible)
+    def shown(self) -> list[Any]:
+        return self._visible
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._visible):
-            return None
-        record = self._visible[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.display(record, index.column())
-        if role == self.RecordRole:
-            return record
-        if role == self.IdRole:
-            return record.id
+    def role_data(self, record: Any, column: int, role: int) -> Any:
         if role == self.SortRole:
-            return self.sort_value(record, index.column())
+            return self.sort_value(record, column)
         return None

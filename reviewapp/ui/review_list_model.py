@@ -20,21 +20,13 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
 from reviewapp.domain.review import ReviewStatus, ReviewSummary
 from reviewapp.domain.review_list import ReviewListQuery, ReviewPage, ReviewSort
 from reviewapp.ui import review_table_model as cells
-from reviewapp.ui.record_table_model import RecordTableModel
+from reviewapp.ui.list_table_model import Index, ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 PageLoader = Callable[..., ReviewPage]  # ReviewQueries.page(query, offset, limit, count=...)
 
 FIRST_PAGE = 100  # more than a tall window shows
@@ -75,11 +67,9 @@ class _Request:
         return self.offset == 0
 
 
-class ReviewListModel(QAbstractTableModel):
+class ReviewListModel(ListTableModel):
     HEADERS = cells.HEADERS
     COLUMN_CHARS = cells.COLUMN_CHARS
-    RecordRole = RecordTableModel.RecordRole
-    IdRole = RecordTableModel.IdRole
 
     firstPageShown = Signal()  # the answer to a new query replaced the rows
     countsChanged = Signal()
@@ -243,31 +233,8 @@ class ReviewListModel(QAbstractTableModel):
             return None
         return next(n for n, s in enumerate(self._rows) if s.id == review_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def shown(self) -> list[ReviewSummary]:
+        return self._rows
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        review = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return cells.review_cell(review, index.column())
-        if role == self.RecordRole:
-            return review
-        if role == self.IdRole:
-            return review.id
-        return None
+    def display(self, record: ReviewSummary, column: int) -> str:
+        return cells.review_cell(record, column)
