@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,9 +18,8 @@ from PySide6.QtWidgets import (
 
 from reviewapp.services.backup import BackupInfo
 from reviewapp.ui.common import accessible, wrapping_label
+from reviewapp.ui.list_table_model import ListTableModel
 from reviewapp.ui.tasks import TaskRunner
-
-Index = QModelIndex | QPersistentModelIndex
 
 KIND_LABELS = {
     "auto": "Automatic",
@@ -49,10 +41,10 @@ def backup_label(backup: BackupInfo) -> str:
     return f"{backup.created:%Y-%m-%d %H:%M} ({KIND_LABELS.get(backup.kind, backup.kind)}{reviews})"
 
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(ListTableModel):
     COLUMN_DATE, COLUMN_KIND, COLUMN_SIZE, COLUMN_REVIEWS = range(4)
     HEADERS = ("Made on", "Kind", "Size", "Reviews")
-    BackupRole = Qt.ItemDataRole.UserRole + 1
+    BackupRole = ListTableModel.RecordRole
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,42 +58,28 @@ class BackupTableModel(QAbstractTableModel):
     def backup(self, row: int) -> BackupInfo:
         return self._backups[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._backups)
+    def shown(self) -> list[BackupInfo]:
+        return self._backups
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def display(self, record: BackupInfo, column: int) -> str:
+        if column == self.COLUMN_DATE:
+            return f"{record.created:%Y-%m-%d %H:%M:%S}"
+        if column == self.COLUMN_KIND:
+            return KIND_LABELS.get(record.kind, record.kind)
+        if column == self.COLUMN_SIZE:
+            return size_text(record.size)
+        return "?" if record.review_count is None else f"{record.review_count:,}"
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
+    def tooltip(self, record: BackupInfo, column: int) -> str:
+        return str(record.path) if column == self.COLUMN_REVIEWS else self.display(record, column)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._backups):
-            return None
-        backup = self._backups[index.row()]
-        if role == self.BackupRole:
-            return backup
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (
+    def role_data(self, record: BackupInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             self.COLUMN_SIZE,
             self.COLUMN_REVIEWS,
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        column = index.column()
-        if column == self.COLUMN_DATE:
-            return f"{backup.created:%Y-%m-%d %H:%M:%S}"
-        if column == self.COLUMN_KIND:
-            return KIND_LABELS.get(backup.kind, backup.kind)
-        if column == self.COLUMN_SIZE:
-            return size_text(backup.size)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(backup.path)
-        return "?" if backup.review_count is None else f"{backup.review_count:,}"
+        return None
 
 
 class RestoreDialog(QDialog):

@@ -1,7 +1,8 @@
 """What every flat, read-only table of records shares: row and column counts, headers, roles.
 
 A subclass keeps its records in a Python list (all of them, or the pages loaded so far) and says
-which list is shown and how a record is shown in a column. Records have an ``id``.
+which list is shown and how a record is shown in a column. ``IdRole`` answers a record's ``id``
+(None for records without one).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ class ListTableModel(QAbstractTableModel):
 
     def display(self, record: Any, column: int) -> str:
         raise NotImplementedError
+
+    def tooltip(self, record: Any, column: int) -> str:
+        return self.display(record, column)
 
     def role_data(self, record: Any, column: int, role: int) -> Any:
         """A role beyond display, tooltip, record and id (None when not answered)."""
@@ -57,10 +61,12 @@ class ListTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(rows):
             return None
         record = rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.display(record, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(record, index.column())
         if role == self.RecordRole:
             return record
         if role == self.IdRole:
-            return record.id
+            return getattr(record, "id", None)
         return self.role_data(record, index.column(), role)

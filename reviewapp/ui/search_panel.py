@@ -8,18 +8,8 @@ field and the window never waits for the database.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,9 +22,8 @@ from PySide6.QtWidgets import (
 from reviewapp.domain.search import EvidenceHit, fold, parse_query
 from reviewapp.services.search import SearchService
 from reviewapp.ui.common import accessible, with_clear_button
+from reviewapp.ui.list_table_model import ListTableModel
 from reviewapp.ui.tasks import TaskRunner
-
-Index = QModelIndex | QPersistentModelIndex
 
 DEBOUNCE_MS = 200
 LIMIT = 200
@@ -61,57 +50,42 @@ def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> str:
     return ("…" if begin else "") + shown + ("…" if begin + width < len(flat) else "")
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(ListTableModel):
     COLUMN_DATE, COLUMN_STAFF, COLUMN_COMPETENCY, COLUMN_NOTE = range(4)
     HEADERS = ("Date", "Staff member", "Competency", "Note")
     COLUMN_CHARS = (12, 24, 12, 60)
-    HitRole = Qt.ItemDataRole.UserRole + 1
+    HitRole = ListTableModel.RecordRole
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._hits: list[EvidenceHit] = []
-        self._snippets: list[str] = []
+        self._snippets: dict[int, str] = {}  # by note id: a note's snippet depends on its text
 
     def set_hits(self, hits: list[EvidenceHit], query: str) -> None:
         self.beginResetModel()
         self._hits = list(hits)
-        self._snippets = [snippet(hit.note.text, query) for hit in hits]
+        self._snippets = {hit.note.id: snippet(hit.note.text, query) for hit in hits}
         self.endResetModel()
 
     def hit(self, row: int) -> EvidenceHit:
         return self._hits[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
+    def shown(self) -> list[EvidenceHit]:
+        return self._hits
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
-            return None
-        hit = self._hits[index.row()]
-        if role == self.HitRole:
-            return hit
-        column = index.column()
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_NOTE:
-            return hit.note.text[:2000]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
+    def display(self, record: EvidenceHit, column: int) -> str:
         if column == self.COLUMN_DATE:
-            return hit.note.observed_on.isoformat()
+            return record.note.observed_on.isoformat()
         if column == self.COLUMN_STAFF:
-            return hit.staff_name
+            return record.staff_name
         if column == self.COLUMN_COMPETENCY:
-            return hit.competency_code
-        return self._snippets[index.row()]
+            return record.competency_code
+        return self._snippets[record.note.id]
+
+    def tooltip(self, record: EvidenceHit, column: int) -> str:
+        if column == self.COLUMN_NOTE:
+            return record.note.text[:2000]
+        return self.display(record, column)
 
 
 class _Field(QLineEdit):
