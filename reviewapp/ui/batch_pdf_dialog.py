@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,8 +27,8 @@ from reviewapp.domain.errors import ReviewAppError
 from reviewapp.domain.review import ReviewStatus, ReviewSummary
 from reviewapp.services.container import Services
 from reviewapp.services.documents import BatchResult, BatchSelection
-from reviewapp.ui.common import accessible, from_qdate, to_qdate, wrapping_label
-from reviewapp.ui.form import MessageForm
+from reviewapp.ui.common import accessible, from_qdate, wrapping_label
+from reviewapp.ui.form import MessageForm, date_edit, dialog_buttons
 from reviewapp.ui.message_list import MessageListDialog
 from reviewapp.ui.prompts import Prompts
 from reviewapp.ui.tasks import TaskRunner
@@ -41,9 +40,7 @@ FOLDER_KEY = "pdf"
 
 
 def _date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit = date_edit(value)
     edit.setEnabled(False)
     return edit
 
@@ -97,14 +94,7 @@ class BatchPdfDialog(QDialog):
         self.form.addRow("", self.browse)
         self.count = QLabel()
         self.count.setAccessibleName("Reviews chosen")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton(
-            "&Export PDFs", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        for button in self.buttons.buttons():
-            accessible(button, button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.export_button = dialog_buttons(self, self.start, "&Export PDFs")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(self.form)

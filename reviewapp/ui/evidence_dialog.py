@@ -5,19 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QVBoxLayout, QWidget
 
 from reviewapp.domain.evidence import EvidenceDraft, EvidenceNote, EvidenceSource
 from reviewapp.domain.framework import Framework
-from reviewapp.ui.common import PlainTextField, accessible, from_qdate, to_qdate
-from reviewapp.ui.form import MessageForm
+from reviewapp.ui.common import PlainTextField, from_qdate
+from reviewapp.ui.form import MessageForm, date_edit, dialog_buttons
 
 FIELDS = ("observed_on", "source", "competency", "indicator", "text")
 Submit = Callable[[EvidenceDraft], tuple[str | None, str] | None]
@@ -45,9 +38,7 @@ class EvidenceDialog(QDialog):
         self.submitted: Submit | None = None
         self.form = MessageForm()
         first_day = note.observed_on if note else observed_on or date.today()
-        self.observed_on = QDateEdit(to_qdate(first_day))
-        self.observed_on.setCalendarPopup(True)
-        self.observed_on.setDisplayFormat("yyyy-MM-dd")
+        self.observed_on = date_edit(first_day)
         self.form.add_field("observed_on", "&Date observed:", self.observed_on)
         self.source = QComboBox()
         for source in EvidenceSource:
@@ -79,13 +70,7 @@ class EvidenceDialog(QDialog):
             if note.indicator_id is not None:
                 self.indicator.setCurrentIndex(max(0, self.indicator.findData(note.indicator_id)))
             self.text.setPlainText(note.text)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        for button in self.buttons.buttons():
-            accessible(button, button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, _save = dialog_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)

@@ -8,29 +8,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewapp.domain.errors import ConflictError, ReviewAppError, ValidationError
+from reviewapp.domain.errors import ReviewAppError
 from reviewapp.domain.staff import StaffDraft, StaffMember
 from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, from_qdate, to_qdate
-from reviewapp.ui.form import MessageForm
-
-FIELD_KEYS = (
-    "name",
-    "employee_number",
-    "position",
-    "branch",
-    "start_date",
-    "preferred_name",
-    "email",
-)
+from reviewapp.ui.form import MessageForm, date_edit, dialog_buttons
 
 
 class StaffDialog(QDialog):
@@ -60,10 +48,7 @@ class StaffDialog(QDialog):
             "branch", "&Branch:", self.branch, "Choose a branch or type a new branch name."
         )
         self.has_start = accessible(QCheckBox("Start date &known"), "Start date known")
-        self.start = QDateEdit()
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setDate(to_qdate(date.today()))
+        self.start = date_edit(date.today())
         self.start.setEnabled(False)
         self.has_start.toggled.connect(self.start.setEnabled)
         self.form.addRow("", self.has_start)
@@ -72,13 +57,7 @@ class StaffDialog(QDialog):
         self.active = accessible(QCheckBox("&Active (currently employed)"), "Active")
         self.active.setChecked(True)
         self.form.addRow("", self.active)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        for button in self.buttons.buttons():
-            accessible(button, button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, _save = dialog_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
@@ -116,15 +95,8 @@ class StaffDialog(QDialog):
                 member = self._services.staff.create(self.draft())
             else:
                 member = self._services.staff.update(self._member.id, self.draft())
-        except ValidationError as exc:
-            field = exc.field if exc.field in FIELD_KEYS else None
-            self.form.show_error(field, str(exc), "name")
-            return
-        except ConflictError as exc:
-            self.form.show_error("employee_number", str(exc), "name")
-            return
         except ReviewAppError as exc:
-            self.form.show_error(None, str(exc), "name")
+            self.form.show_failure(exc, "name", conflict_field="employee_number")
             return
         self.saved.emit(member)
         self.accept()

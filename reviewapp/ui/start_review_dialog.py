@@ -9,20 +9,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewapp.domain.errors import ConflictError, ReviewAppError, ValidationError
+from reviewapp.domain.errors import ReviewAppError
 from reviewapp.domain.review import ReviewDraft, ReviewType
 from reviewapp.domain.staff import StaffMember
 from reviewapp.services.container import Services
-from reviewapp.ui.common import accessible, from_qdate, to_qdate, wrapping_label
-from reviewapp.ui.form import MessageForm
+from reviewapp.ui.common import accessible, from_qdate, wrapping_label
+from reviewapp.ui.form import MessageForm, date_edit, dialog_buttons
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +32,6 @@ def default_period(today: date) -> tuple[date, date]:
     except ValueError:  # 29 February
         year_ago = today.replace(year=today.year - 1, day=28)
     return year_ago + timedelta(days=1), today
-
-
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 class StartReviewDialog(QDialog):
@@ -83,14 +74,7 @@ class StartReviewDialog(QDialog):
         self.form.insertRow(self.form.rowCount() - 1, "", self.has_meeting)
         self.reviewer = self.form.add_field("reviewer_name", "&Reviewer:", QLineEdit())
         self.reviewer.setText(services.settings.get("reviewer_name"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        start_button = self.buttons.addButton(
-            "Start &review", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        for button in self.buttons.buttons():
-            accessible(button, button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, start_button = dialog_buttons(self, self.start, "Start &review")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(self.form)
@@ -114,14 +98,8 @@ class StartReviewDialog(QDialog):
             return
         try:
             review = self._services.reviews.start(self.draft())
-        except ValidationError as exc:
-            self.form.show_error(exc.field, str(exc), "staff")
-            return
-        except ConflictError as exc:
-            self.form.show_error("period_start", str(exc), "staff")
-            return
         except ReviewAppError as exc:
-            self.form.show_error(None, str(exc), "staff")
+            self.form.show_failure(exc, "staff", conflict_field="period_start")
             return
         try:  # remembered as the default for next time; the review itself is already stored
             if not self._services.settings.get("reviewer_name"):
