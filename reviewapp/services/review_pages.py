@@ -73,7 +73,14 @@ _RATED = (
     .correlate(ReviewRow)
     .scalar_subquery()
 )
-_OVERALL = func.coalesce(func.cast(ReviewRow.overall_override, Integer) * 1.0, _MEAN)
+
+
+def overall(mean: Any) -> ColumnElement[Any]:
+    """The overall rating: the override when set, else the mean of the ratings."""
+    return func.coalesce(func.cast(ReviewRow.overall_override, Integer) * 1.0, mean)
+
+
+_OVERALL = overall(_MEAN)
 _COMPETENCIES = (
     select(func.count(CompetencyRow.id))
     .where(CompetencyRow.framework_id == ReviewRow.framework_id)
@@ -164,23 +171,29 @@ def _ties(query: ReviewListQuery) -> list[ColumnElement[Any]]:
     return [key.desc() if query.descending else key.asc() for key in keys]
 
 
+def summary_columns(branch_name: Any, mean: Any, rated: Any, competencies: Any) -> list[Any]:
+    """The columns of a ReviewSummary, in its field order, for a select over ReviewRow joined
+    to StaffRow; the branch's name and the rating figures as the caller's query has them."""
+    return [
+        ReviewRow.id,
+        ReviewRow.staff_id,
+        func.coalesce(ReviewRow.staff_name_snapshot, StaffRow.name),
+        func.coalesce(ReviewRow.branch_snapshot, branch_name, ""),
+        ReviewRow.review_type,
+        type_coerce(ReviewRow.period_start, String),
+        type_coerce(ReviewRow.period_end, String),
+        ReviewRow.status,
+        overall(mean),
+        rated,
+        competencies,
+        type_coerce(ReviewRow.updated_at, String),
+    ]
+
+
 def summaries(ids: list[int]) -> Select[Any]:
     """The summary columns (in ReviewSummary's field order) of the reviews with these ids."""
     return (
-        select(
-            ReviewRow.id,
-            ReviewRow.staff_id,
-            func.coalesce(ReviewRow.staff_name_snapshot, StaffRow.name),
-            func.coalesce(ReviewRow.branch_snapshot, BranchRow.name, ""),
-            ReviewRow.review_type,
-            type_coerce(ReviewRow.period_start, String),
-            type_coerce(ReviewRow.period_end, String),
-            ReviewRow.status,
-            _OVERALL,
-            _RATED,
-            _COMPETENCIES,
-            type_coerce(ReviewRow.updated_at, String),
-        )
+        select(*summary_columns(BranchRow.name, _MEAN, _RATED, _COMPETENCIES))
         .join(StaffRow, StaffRow.id == ReviewRow.staff_id)
         .outerjoin(BranchRow, BranchRow.id == StaffRow.branch_id)
         .where(ReviewRow.id.in_(ids))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Select, String, case, func, select, type_coerce
+from sqlalchemy import Connection, Select, case, func, select
 from sqlalchemy.orm import aliased
 
 from reviewapp.db.models import (
@@ -78,18 +78,12 @@ class ReviewQueries:
         branch_alias = aliased(BranchRow)
         query = (
             select(
-                ReviewRow.id,
-                ReviewRow.staff_id,
-                func.coalesce(ReviewRow.staff_name_snapshot, StaffRow.name),
-                func.coalesce(ReviewRow.branch_snapshot, branch_alias.name, ""),
-                ReviewRow.review_type,
-                type_coerce(ReviewRow.period_start, String),
-                type_coerce(ReviewRow.period_end, String),
-                ReviewRow.status,
-                func.coalesce(func.cast(ReviewRow.overall_override, Integer) * 1.0, ratings.c.mean),
-                func.coalesce(ratings.c.rated, 0),
-                competency_count,
-                type_coerce(ReviewRow.updated_at, String),
+                *review_pages.summary_columns(
+                    branch_alias.name,
+                    ratings.c.mean,
+                    func.coalesce(ratings.c.rated, 0),
+                    competency_count,
+                )
             )
             .join(StaffRow, StaffRow.id == ReviewRow.staff_id)
             .outerjoin(branch_alias, branch_alias.id == StaffRow.branch_id)
