@@ -5,18 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date
 from typing import Any, TextIO
 
+from reviewapp.commands.arguments import iso_date
 from reviewapp.services.container import Services
 from reviewapp.services.demo import DemoService, DemoSummary
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -32,7 +25,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--years", type=int, default=5, metavar="Y", help="years of reviews up to this one (5)"
     )
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
-    demo.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="pretend today is this date")
+    demo.add_argument(
+        "--today", type=iso_date, metavar="YYYY-MM-DD", help="pretend today is this date"
+    )
     demo.add_argument(
         "--force", action="store_true", help="add demo data even if there are staff already"
     )

@@ -5,21 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reviewapp.commands.arguments import iso_date
 from reviewapp.domain.errors import ValidationError
 from reviewapp.domain.review import ReviewStatus
 from reviewapp.services.container import Services
 from reviewapp.services.documents import BatchSelection
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-03-31") from None
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -39,8 +32,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     pdf.add_argument(
         "--status", choices=[s.value for s in ReviewStatus], help="with --all: only this status"
     )
-    pdf.add_argument("--from", dest="period_from", type=_date, metavar="DATE")
-    pdf.add_argument("--to", dest="period_to", type=_date, metavar="DATE")
+    pdf.add_argument("--from", dest="period_from", type=iso_date, metavar="DATE")
+    pdf.add_argument("--to", dest="period_to", type=iso_date, metavar="DATE")
     pdf.add_argument("--workers", type=int, metavar="N", help="with --all: processes to use")
     pdf.add_argument("-o", "--output", required=True, metavar="PATH", help="file, or folder")
     pdf.set_defaults(handler=_run)
