@@ -5,40 +5,22 @@ Runs when REVIEWAPP_TEST_POSTGRES_URL names a server (as for tests/postgres); .c
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from pg_helpers import scratch_database
 
 from reviewapp import cli
 from reviewapp.domain.review import ReviewDraft, ReviewStatus, ReviewType
 from reviewapp.domain.staff import StaffDraft
 from reviewapp.services.container import Services
 
-URL_VARIABLE = "REVIEWAPP_TEST_POSTGRES_URL"
-
 
 @pytest.fixture
 def pg_url() -> Iterator[str]:
-    url = os.environ.get(URL_VARIABLE)
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{URL_VARIABLE} is not set; .ci/run should have started PostgreSQL")
-        pytest.skip(f"no PostgreSQL configured ({URL_VARIABLE} is not set)")
-    name = f"reviewapp_demo_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(url).set(database=name).render_as_string(False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_database("reviewapp_demo_", force_drop=True) as url:
+        yield url
 
 
 def test_demo_on_postgresql(pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
