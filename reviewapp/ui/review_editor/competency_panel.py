@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 from reviewapp.domain.evidence import EvidenceNote
 from reviewapp.domain.framework import Competency, Framework
 from reviewapp.domain.review import Review
-from reviewapp.ui.common import PlainTextField, accessible, heading, wrapping_label
+from reviewapp.ui.common import PlainTextField, accessible, heading
 from reviewapp.ui.evidence_list import EvidenceList
 from reviewapp.ui.review_editor.actions import ReviewActions
 from reviewapp.ui.review_editor.autosave import TextAutosave
+from reviewapp.ui.review_editor.indicator_rows import IndicatorRows
 from reviewapp.ui.review_editor.rating_choice import IndicatorRating, RatingChoice
 
 
@@ -42,6 +43,7 @@ class CompetencyPanel(QScrollArea):
         self.indicators = QGroupBox("Indicators")
         self.indicator_grid = QGridLayout(self.indicators)
         self.indicator_grid.setColumnStretch(0, 1)
+        self.indicator_rows = IndicatorRows(self.indicator_grid, self.edits.rate_indicator)
         self.rating_box = QGroupBox("Competency rating")
         self.rating_layout = QVBoxLayout(self.rating_box)
         self.rating: RatingChoice | None = None
@@ -80,12 +82,20 @@ class CompetencyPanel(QScrollArea):
 
     def show_competency(self, framework: Framework, competency: Competency, review: Review) -> None:
         """Show a (possibly different) competency; the caller flushes pending text first."""
-        if self._framework is not framework:
+        new_framework = self._framework is not framework
+        if new_framework:
             self._framework = framework
             self._build_rating(framework)
+            self.indicator_rows.use_scale(framework.scale)
+            self.indicators.setTitle(f"{framework.indicator_heading} (optional ratings)")
+        if new_framework or self.competency is None or self.competency.id != competency.id:
+            pooled = len(self.indicator_rows.combos)
+            had_none = not self.indicator_ratings  # the editor moved the rating next to the list
+            self.indicator_ratings = self.indicator_rows.show_competency(competency)
+            if new_framework or had_none or len(self.indicator_rows.combos) != pooled:
+                self._fix_tab_order()
         if self.competency is None or self.competency.id != competency.id:
             self.competency = competency
-            self._build_indicators(framework, competency)
             position = framework.competencies.index(competency) + 1
             self.code.setText(
                 f"{competency.code} · competency {position} of {len(framework.competencies)}"
@@ -109,29 +119,6 @@ class CompetencyPanel(QScrollArea):
         if self.competency is not None:
             self.edits.rate_competency(self.competency.id, assessment)  # type: ignore[arg-type]
 
-    def _build_indicators(self, framework: Framework, competency: Competency) -> None:
-        while self.indicator_grid.count():
-            item = self.indicator_grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()  # out of the focus chain now, not when deleteLater runs
-                widget.setParent(None)
-                widget.deleteLater()
-        self.indicator_ratings = {}
-        self.indicators.setTitle(f"{framework.indicator_heading} (optional ratings)")
-        for row, indicator in enumerate(competency.indicators):
-            label = wrapping_label(f"{indicator.code}  {indicator.text}")
-            combo = IndicatorRating(framework.scale, f"Rating for indicator {indicator.code}")
-            combo.setAccessibleDescription(f"{indicator.text}. Up and Down arrows change it.")
-            label.setBuddy(combo)
-            combo.chosen.connect(lambda a, iid=indicator.id: self.edits.rate_indicator(iid, a))
-            self.indicator_grid.addWidget(label, row, 0)
-            self.indicator_grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
-            label.show()  # at once, so Tab reaches them before the next event loop pass
-            combo.show()
-            self.indicator_ratings[indicator.id] = combo
-        self._fix_tab_order()
-
     def first_field(self) -> QWidget | None:
         """Where Tab from the competency list lands: the first indicator, else the rating."""
         for combo in self.indicator_ratings.values():
@@ -142,7 +129,7 @@ class CompetencyPanel(QScrollArea):
 
     def _fix_tab_order(self) -> None:
         """Top to bottom: indicators, the rating, the comment, then the evidence notes."""
-        chain: list[QWidget] = list(self.indicator_ratings.values())
+        chain: list[QWidget] = list(self.indicator_rows.combos)
         if self.rating is not None:
             chain += list(self.rating.group.buttons())
         chain += [

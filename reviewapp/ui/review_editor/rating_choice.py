@@ -108,4 +108,6 @@ class IndicatorRating(QComboBox):
     def show_assessment(self, assessment: Assessment) -> None:
         index = self.findData(assessment_id(assessment))
         if index != self.currentIndex():
+            blocked = self.blockSignals(True)  # showing a stored value is not an edit
             self.setCurrentIndex(index)
+            self.blockSignals(blocked)
