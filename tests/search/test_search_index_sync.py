@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from alembic import command
 from search_helpers import AddNote, make_search
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -131,13 +132,19 @@ def test_upgrade_indexes_notes_stored_before_the_index(tmp_path: Path) -> None:
     try:
         staff = services.staff.create(StaffDraft("Ana Silva", "N1"))
         competency = services.frameworks.current().competencies[0].id
+        config = migrate._config()
         with services.engine.begin() as connection:  # back to the schema before the index
-            for statement in search_index.DROP_STATEMENTS:
-                connection.execute(text(statement))
-            for index in ("ix_reviews_list", "ix_competency_ratings_summary"):  # from 0003
-                connection.execute(text(f"DROP INDEX {index}"))
-            connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
-        services.evidence.add(staff.id, draft_of("Élodie mended the printer", competency))
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0001")
+            connection.execute(
+                text(
+                    "INSERT INTO evidence_notes (uuid, staff_id, competency_id, observed_on, "
+                    "source, text, created_at, updated_at) VALUES ('n-1', :staff, :competency, "
+                    "'2025-03-04', 'compliment', 'Élodie mended the printer', "
+                    "'2025-03-04 10:00:00', '2025-03-04 10:00:00')"
+                ),
+                {"staff": staff.id, "competency": competency},
+            )
     finally:
         services.close()
     reopened = Services.open(path)
