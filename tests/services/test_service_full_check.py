@@ -3,30 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
+
+from damage_helpers import damage_an_index
 
 from reviewapp.domain.staff import StaffDraft
 from reviewapp.services.check import Problem, check_open, inspect
 from reviewapp.services.container import Services
-
-
-def damage_an_index(path: Path, sort_name: str) -> None:
-    """Change a staff row's sort name in its table page only: the file still passes SQLite's
-    quick check (every page well formed), but no longer its integrity check (the index on the
-    sort name no longer matches the row)."""
-    with sqlite3.connect(path) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        (root,) = connection.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'staff'"
-        ).fetchone()
-        (page_size,) = connection.execute("PRAGMA page_size").fetchone()
-    connection.close()
-    data = bytearray(path.read_bytes())
-    at = data.find(sort_name.encode(), (root - 1) * page_size, root * page_size)
-    assert at >= 0, "the row is not in the staff table's first page"
-    data[at : at + 4] = b"xxxx"
-    path.write_bytes(bytes(data))
 
 
 def digest(path: Path) -> str:

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from damage_helpers import damage_an_index
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from ui_helpers import add_member, damage_an_index, start_review
+from ui_helpers import add_member, start_review
 
 from reviewapp.services.check import Problem, check_open
 from reviewapp.services.container import Services

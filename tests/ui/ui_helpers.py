@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -52,21 +50,3 @@ def activate(window: QWidget, qtbot) -> None:
     """Make the window active again (as after a dialog closes), so its shortcuts work."""
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-
-
-def damage_an_index(path: Path, sort_name: str) -> None:
-    """Damage a closed database in its pages so that SQLite's quick check (what start-up runs)
-    still passes but the full integrity check does not: a staff row's sort name is changed in
-    the table's page only, so the index on it no longer matches the row."""
-    with sqlite3.connect(path) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        (root,) = connection.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'staff'"
-        ).fetchone()
-        (page_size,) = connection.execute("PRAGMA page_size").fetchone()
-    connection.close()
-    data = bytearray(path.read_bytes())
-    at = data.find(sort_name.encode(), (root - 1) * page_size, root * page_size)
-    assert at >= 0, "the row is not in the staff table's first page"
-    data[at : at + 4] = b"xxxx"
-    path.write_bytes(bytes(data))
