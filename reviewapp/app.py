@@ -50,7 +50,7 @@ def _check_fully(window: MainWindow) -> None:
     they find damage)."""
     from reviewapp.ui.full_check import check_after_opening
 
-    check_after_opening(window)
+    check_after_opening(window, window.features.backups)
 
 
 def _scale_indicators(app: QApplication) -> None:
@@ -73,7 +73,6 @@ def main(database: str | None = None) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName(paths.APP_NAME)
     app.setApplicationName(paths.APP_NAME)
-    app.setApplicationDisplayName("Staff reviews")
     window = MainWindow(None, QSettings(paths.APP_NAME, paths.APP_NAME), location=location)
     # A file that will not open gets a way forward: another file, the newest good backup, or quit.
     startup = Startup(window, open_services, check_early=_check_early)

@@ -14,36 +14,23 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressDialog
 
 from reviewapp.services.backup import BackupInfo, RestoreResult
-from reviewapp.ui import navigation
 from reviewapp.ui.backup_dialog import RestoreDialog, backup_label
-from reviewapp.ui.documents_actions import show_dialog, show_problem
+from reviewapp.ui.context import Changes
+from reviewapp.ui.documents_actions import show_problem
 from reviewapp.ui.message_list import MessageListDialog
 from reviewapp.ui.prompts import Prompts
 
 if TYPE_CHECKING:
-    from reviewapp.ui.main_window import MainWindow
-
-
-def reload_everything(window: MainWindow) -> None:
-    """After the database's content changed underneath: forget what was shown, read it again."""
-    window.editor.edits.undo_stack.clear()
-    window.editor.session.review = None
-    window.staff_page.member = None
-    window.forget_history()
-    window.staff_page.journal_tab.search.set_staff(None)
-    if window.features.find_dialog is not None:
-        window.features.find_dialog.search.set_staff(None)  # its results were of the old state
-    window.reviews.stale = True
-    window.staff_list.reload()
-    window.go(navigation.STAFF, remember=False)
+    from reviewapp.ui.context import WindowContext
 
 
 class BackupActions(QObject):
     restored = Signal(object)  # the RestoreResult, once the window shows the restored state
 
-    def __init__(self, window: MainWindow, prompts: Prompts) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext, prompts: Prompts) -> None:
+        super().__init__(context.widget)
+        self.context = context
+        window = context.widget
         self.prompts = prompts
         self.restore_dialog: RestoreDialog | None = None
         self.busy: QProgressDialog | None = None
@@ -53,8 +40,8 @@ class BackupActions(QObject):
         self.restore = QAction("&Restore from backup…", window)
         self.restore.setStatusTip("Go back to one of the backups of this database")
         self.restore.triggered.connect(self.open_restore)
-        reason = window.services.access.read_only_reason
-        if window.services.access.read_only:
+        reason = context.services.access.read_only_reason
+        if context.read_only:
             self.restore.setEnabled(False)
             self.restore.setStatusTip(f"Restoring is not possible: {reason}")
 
@@ -62,7 +49,7 @@ class BackupActions(QObject):
         return [self.back_up, self.restore]
 
     def back_up_now(self) -> None:
-        w = self.window
+        w = self.context
         w.flush()
         w.show_message("Making a backup…")
         self.back_up.setEnabled(False)
@@ -80,21 +67,23 @@ class BackupActions(QObject):
         w.tasks.run(w.services.backups.make_backup, done, failed, doing="making the backup")
 
     def open_restore(self) -> RestoreDialog:
-        w = self.window
-        self.restore_dialog = RestoreDialog(w.services.backups.list_backups, parent=w)
+        w = self.context
+        self.restore_dialog = RestoreDialog(w.services.backups.list_backups, parent=w.widget)
         self.restore_dialog.restoreRequested.connect(self.confirm_restore)
-        show_dialog(w, self.restore_dialog)
+        w.show_dialog(self.restore_dialog)
         return self.restore_dialog
 
     def confirm_restore(self, backup: BackupInfo) -> bool:
-        w = self.window
+        w = self.context
         text = (
             f"Go back to the backup of {backup_label(backup)}?\n\n"
             "Every review, staff member and note in the database will be as it was then; changes "
             "made since will no longer be shown.\n\nA backup of the current state is made first, "
             "so you can return to it by restoring that backup."
         )
-        if not self.prompts.confirm(self.restore_dialog or w, "Restore backup", text, "&Restore"):
+        if not self.prompts.confirm(
+            self.restore_dialog or w.widget, "Restore backup", text, "&Restore"
+        ):
             return False
         if not self._flushed():
             return False
@@ -112,15 +101,15 @@ class BackupActions(QObject):
 
     def _flushed(self) -> bool:
         """Store the edits in progress first; if one cannot be stored, restore nothing."""
-        w = self.window
+        w = self.context
         if w.flush():
             return True
-        show_problem(w, "Restore backup", "Nothing was restored.", [w.editor.session.last_error])
+        show_problem(w, "Restore backup", "Nothing was restored.", [w.save_error])
         return False
 
     def _restore(self, backup: BackupInfo) -> None:
-        w = self.window
-        self.busy = QProgressDialog("Restoring the backup…", "", 0, 0, w)
+        w = self.context
+        self.busy = QProgressDialog("Restoring the backup…", "", 0, 0, w.widget)
         self.busy.setWindowTitle("Restore backup")
         self.busy.setCancelButton(None)
         self.busy.setAccessibleName("Restoring")
@@ -137,19 +126,19 @@ class BackupActions(QObject):
         )
 
     def _restored(self, result: RestoreResult) -> None:
-        w = self.window
+        w = self.context
         if self.busy is not None:
             self.busy.close()
-        reload_everything(w)
+        w.notify(Changes.all())
         count = "" if result.review_count is None else f" It holds {result.review_count:,} reviews."
         kept = f"The state it replaced is kept in {result.previous}." if result.previous else ""
         summary = f"Restored {result.source.name}.{count}"
         w.show_message(summary)
-        show_dialog(w, MessageListDialog("Backup restored", f"{summary}\n\n{kept}", parent=w))
+        w.show_dialog(MessageListDialog("Backup restored", f"{summary}\n\n{kept}", parent=w.widget))
         self.restored.emit(result)
 
     def _not_restored(self, message: str) -> None:
-        w = self.window
+        w = self.context
         if self.busy is not None:
             self.busy.close()
         w.show_message("Nothing was restored.")

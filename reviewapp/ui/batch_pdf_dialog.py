@@ -34,7 +34,7 @@ from reviewapp.ui.prompts import Prompts
 from reviewapp.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from reviewapp.ui.main_window import MainWindow
+    from reviewapp.ui.context import WindowContext
 
 FOLDER_KEY = "pdf"
 
@@ -187,10 +187,10 @@ class BatchRun(QObject):
     workers: int | None = None  # None: every core of the machine
 
     def __init__(
-        self, window: MainWindow, prompts: Prompts, review_ids: list[int], folder: Path
+        self, context: WindowContext, prompts: Prompts, review_ids: list[int], folder: Path
     ) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(context.widget)
+        self.context = context
         self.prompts = prompts
         self.review_ids = review_ids
         self.folder = folder
@@ -201,7 +201,7 @@ class BatchRun(QObject):
         self._signals = _Progress(self)
         self._signals.advanced.connect(self._advanced)
         total = len(review_ids)
-        self.progress = QProgressDialog(window)
+        self.progress = QProgressDialog(context.widget)
         self.progress.setWindowTitle("Export PDFs")
         self.progress.setLabelText(f"Writing {total:,} PDFs into {folder}…")
         self.progress.setAccessibleName("Export progress")
@@ -217,7 +217,7 @@ class BatchRun(QObject):
         self.progress.setMinimumWidth(width)
 
     def start(self) -> None:
-        documents, signals, cancel = self.window.services.documents, self._signals, self._cancel
+        documents, signals, cancel = self.context.services.documents, self._signals, self._cancel
         ids, folder, workers = list(self.review_ids), self.folder, self.workers
         self.progress.setValue(0)
         self.progress.show()
@@ -231,8 +231,8 @@ class BatchRun(QObject):
                 cancelled=cancel.is_set,
             )
 
-        self.window.show_message(f"Writing {len(ids):,} PDFs…")
-        self.window.tasks.run(work, self._finished, self._failed, doing="writing the PDFs")
+        self.context.show_message(f"Writing {len(ids):,} PDFs…")
+        self.context.tasks.run(work, self._finished, self._failed, doing="writing the PDFs")
 
     def cancel(self) -> None:
         if not self._cancel.is_set():
@@ -260,19 +260,20 @@ class BatchRun(QObject):
         if result.failed:
             summary += f" {len(result.failed):,} could not be written:"
         problems = self._problems(result)
-        self.window.show_message(summary)
-        self.summary = MessageListDialog("Export PDFs", summary, problems, "Problems", self.window)
+        self.context.show_message(summary)
+        self.summary = MessageListDialog(
+            "Export PDFs", summary, problems, "Problems", self.context.widget
+        )
         open_folder = self.summary.add_button("Open folder", "Open the folder of the PDFs")
         open_folder.clicked.connect(lambda: self.prompts.show_file(self.folder))
-        self.window.dialog = self.summary
-        self.summary.open()
+        self.context.show_dialog(self.summary)
 
     def _problems(self, result: BatchResult) -> list[str]:
         if not result.failed:
             return []
         failed_ids = [review_id for review_id, _error in result.failed]
         try:
-            found = self.window.services.reviews.list(review_ids=failed_ids)
+            found = self.context.services.reviews.list(review_ids=failed_ids)
         except ReviewAppError:
             found = []
         names = {r.id: f"{r.staff_name}, {r.period_start} to {r.period_end}" for r in found}
@@ -280,9 +281,12 @@ class BatchRun(QObject):
 
     def _failed(self, message: str) -> None:
         self.progress.hide()  # not close(): closing a progress dialog counts as Cancel
-        self.window.show_message("The PDFs were not written.")
+        self.context.show_message("The PDFs were not written.")
         self.summary = MessageListDialog(
-            "Export PDFs", "The PDFs could not be written.", [message], "Problems", self.window
+            "Export PDFs",
+            "The PDFs could not be written.",
+            [message],
+            "Problems",
+            self.context.widget,
         )
-        self.window.dialog = self.summary
-        self.summary.open()
+        self.context.show_dialog(self.summary)

@@ -5,28 +5,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reviewapp.services.demo import DemoService
+from reviewapp.ui.context import Changes
 
 if TYPE_CHECKING:
-    from reviewapp.ui.main_window import MainWindow
+    from reviewapp.ui.context import WindowContext
 
 
-def load_demo(window: MainWindow, staff: int = 40, years: int = 4) -> None:
-    demo = DemoService(window.services.engine, window.services.access)
-    button = window.staff_list.welcome.demo_button
-    button.setEnabled(False)
-    window.show_message("Creating demo data…")
+def load_demo(context: WindowContext, staff: int = 40, years: int = 4) -> None:
+    """Runs once; the welcome panel's button is switched off meanwhile by its page, which
+    hears of the new staff through ``notify``."""
+    demo = DemoService(context.services.engine, context.services.access)
+    context.show_message("Creating demo data…")
 
     def done(_summary: object) -> None:
-        button.setEnabled(True)
-        window.show_message("Demo data loaded: invented staff, reviews and evidence notes.")
-        window.reviews.stale = True
-        window.staff_list.reload()
+        context.show_message("Demo data loaded: invented staff, reviews and evidence notes.")
+        context.notify(Changes(staff=True, reviews=True))
 
     def failed(message: str) -> None:
-        button.setEnabled(True)
-        window.show_message(f"The demo data could not be created: {message}")
+        context.show_message(f"The demo data could not be created: {message}")
+        context.notify(Changes(staff=True))  # the welcome panel offers it again
 
-    window.tasks.run(
+    context.tasks.run(
         lambda: demo.generate(staff=staff, years=years),
         done,
         failed,

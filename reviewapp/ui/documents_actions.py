@@ -17,26 +17,19 @@ from reviewapp.domain.errors import ReviewAppError
 from reviewapp.ui.batch_pdf_dialog import BatchPdfDialog, BatchRun
 from reviewapp.ui.message_list import MessageListDialog
 from reviewapp.ui.prompts import Prompts
-from reviewapp.ui.table_view import current_id
 
 if TYPE_CHECKING:
-    from reviewapp.ui.main_window import MainWindow
+    from reviewapp.ui.context import WindowContext
 
 PDF_FILTER = "PDF documents (*.pdf)"
 FOLDER_KEY = "pdf"
 
 
-def show_dialog(window: MainWindow, dialog: QObject) -> None:
-    """Open a window-modal dialog without blocking, kept as ``window.dialog`` (for tests)."""
-    window.dialog = dialog  # type: ignore[assignment]
-    dialog.open()  # type: ignore[attr-defined]
-
-
 def show_problem(
-    window: MainWindow, title: str, summary: str, items: list[str] | None = None
+    context: WindowContext, title: str, summary: str, items: list[str] | None = None
 ) -> MessageListDialog:
-    dialog = MessageListDialog(title, summary, items, "Problems", parent=window)
-    show_dialog(window, dialog)
+    dialog = MessageListDialog(title, summary, items, "Problems", parent=context.widget)
+    context.show_dialog(dialog)
     return dialog
 
 
@@ -45,9 +38,9 @@ def with_suffix(path: Path, suffix: str) -> Path:
 
 
 class DocumentActions(QObject):
-    def __init__(self, window: MainWindow, prompts: Prompts) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext, prompts: Prompts) -> None:
+        super().__init__(context.widget)
+        self.context = context
         self.prompts = prompts
         self.batch: BatchRun | None = None
         self.export_pdf = self._action(
@@ -64,74 +57,50 @@ class DocumentActions(QObject):
         )
 
     def _action(self, text: str, keys: str | None, slot: object, tip: str) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.context.widget)
         if keys:
             action.setShortcut(QKeySequence(keys))
         action.setStatusTip(tip)
         action.setToolTip(tip)
         action.triggered.connect(slot)
-        self.window.addAction(action)
+        self.context.widget.addAction(action)
         return action
 
     def actions(self) -> list[QAction]:
         return [self.export_pdf, self.print_worksheet, self.export_batch]
 
-    # -- which review, which person ----------------------------------------------------------------
-
-    def current_review_id(self) -> int | None:
-        w = self.window
-        page = w.pages.currentWidget()
-        if page is w.editor and w.editor.session.review is not None:
-            return w.editor.session.review.id
-        if page is w.reviews:
-            return current_id(w.reviews.table)
-        if page is w.staff_page:
-            return current_id(w.staff_page.reviews)
-        return None
-
-    def current_staff_id(self) -> int | None:
-        w = self.window
-        page = w.pages.currentWidget()
-        if page is w.editor and w.editor.session.review is not None:
-            return w.editor.session.review.staff_id
-        if page is w.staff_page and w.staff_page.member is not None:
-            return w.staff_page.member.id
-        return None
-
-    def page_changed(self) -> None:
-        w = self.window
-        self.export_pdf.setEnabled(w.pages.currentWidget() in (w.editor, w.reviews, w.staff_page))
-
     # -- one review --------------------------------------------------------------------------------
 
     def export_current(self) -> None:
-        review_id = self.current_review_id()
+        review_id = self.context.selection().review_id
         if review_id is None:
-            self.window.show_message("Open or select a review to export it as a PDF.")
+            self.context.show_message(
+                "Select a review (in the Reviews list, Ctrl+2) or open one to export it as a PDF."
+            )
             return
         self.export_review(review_id)
 
     def export_review(self, review_id: int) -> None:
-        documents = self.window.services.documents
-        self.window.flush()  # the PDF shows what was typed a moment ago
+        documents = self.context.services.documents
+        self.context.flush()  # the PDF shows what was typed a moment ago
         try:
             name = documents.file_name(review_id)
         except ReviewAppError as exc:
-            show_problem(self.window, "Export PDF", f"The review could not be read: {exc}")
+            show_problem(self.context, "Export PDF", f"The review could not be read: {exc}")
             return
         path = self._choose("Export the review as a PDF", name)
         if path is not None:
             self._write(lambda: documents.write_review_pdf(review_id, path), path, "review")
 
     def worksheet_current(self) -> None:
-        self.print_worksheet_for(self.current_staff_id())
+        self.print_worksheet_for(self.context.selection().staff_id)
 
     def print_worksheet_for(self, staff_id: int | None) -> None:
-        documents = self.window.services.documents
+        documents = self.context.services.documents
         try:
             name = documents.worksheet_file_name(staff_id)
         except ReviewAppError as exc:
-            show_problem(self.window, "Print worksheet", f"The worksheet cannot be made: {exc}")
+            show_problem(self.context, "Print worksheet", f"The worksheet cannot be made: {exc}")
             return
         path = self._choose("Save the meeting worksheet as a PDF", name)
         if path is not None:
@@ -141,42 +110,41 @@ class DocumentActions(QObject):
 
     def _choose(self, title: str, name: str) -> Path | None:
         proposed = self.prompts.last_folder(FOLDER_KEY) / name
-        path = self.prompts.save_file(self.window, title, proposed, PDF_FILTER)
+        path = self.prompts.save_file(self.context.widget, title, proposed, PDF_FILTER)
         if path is None:
             return None
         self.prompts.remember_folder(FOLDER_KEY, path.parent)
         return with_suffix(path, ".pdf")
 
     def _write(self, work: Callable[[], object], path: Path, what: str) -> None:
-        self.window.show_message(f"Writing the {what} PDF…")
+        self.context.show_message(f"Writing the {what} PDF…")
 
         def done(_written: object) -> None:
-            self.window.show_message(f"Wrote {path}.")
+            self.context.show_message(f"Wrote {path}.")
             if not self.prompts.show_file(path):
-                self.window.show_message(
+                self.context.show_message(
                     f"Wrote {path}, but no PDF viewer could open it. Open the file from its folder."
                 )
 
         def failed(message: str) -> None:
-            self.window.show_message(f"The {what} PDF was not written.")
+            self.context.show_message(f"The {what} PDF was not written.")
             show_problem(
-                self.window, "PDF not written", f"The {what} PDF was not written.", [message]
+                self.context, "PDF not written", f"The {what} PDF was not written.", [message]
             )
 
-        self.window.tasks.run(work, done, failed, doing=f"writing the {what} PDF")
+        self.context.tasks.run(work, done, failed, doing=f"writing the {what} PDF")
 
     # -- many reviews ------------------------------------------------------------------------------
 
     def open_batch(self) -> BatchPdfDialog:
-        w = self.window
-        dialog = BatchPdfDialog(w.services, self.prompts, parent=w)
+        dialog = BatchPdfDialog(self.context.services, self.prompts, parent=self.context.widget)
         dialog.chosen.connect(self.start_batch)
-        show_dialog(w, dialog)
+        self.context.show_dialog(dialog)
         return dialog
 
     def start_batch(self, review_ids: list[int], folder: Path) -> BatchRun:
         self.prompts.remember_folder(FOLDER_KEY, folder)
-        self.batch = BatchRun(self.window, self.prompts, review_ids, folder)
+        self.batch = BatchRun(self.context, self.prompts, review_ids, folder)
         self.batch.start()
         return self.batch
 

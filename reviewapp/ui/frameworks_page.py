@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
 
 from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, heading, wrapping_label
+from reviewapp.ui.context import Changes, Selection
 
 
 class FrameworksPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.stale = True
         self._services = services
         self.versions = accessible(QListWidget(), "Framework versions")
         self.versions.setWordWrap(True)
@@ -55,6 +57,7 @@ class FrameworksPage(QWidget):
         layout.addWidget(self.splitter, 1)
 
     def reload(self) -> None:
+        self.stale = False
         self.versions.clear()
         for summary in self._services.frameworks.list():
             item = QListWidgetItem(
@@ -84,6 +87,15 @@ class FrameworksPage(QWidget):
                 QTreeWidgetItem(node, [indicator.code, indicator.text])
             self.tree.addTopLevelItem(node)
         self.tree.expandAll()
+
+    def selection(self) -> Selection:
+        return Selection()  # a framework is neither a person nor a review
+
+    def apply(self, changes: Changes) -> None:
+        if changes.frameworks or changes.reviews or changes.everything:  # review counts shown
+            self.stale = True
+            if not self.isHidden():  # the page in front
+                self.reload()
 
     def focus_main(self) -> None:
         self.versions.setFocus()

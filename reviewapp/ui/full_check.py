@@ -18,14 +18,13 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from reviewapp.services.backup import BackupInfo
 from reviewapp.services.check import CheckReport, Problem, check_open
-from reviewapp.ui import read_only
 from reviewapp.ui.backup_dialog import backup_label
 from reviewapp.ui.common import accessible, heading, wrapping_label
-from reviewapp.ui.documents_actions import show_dialog
 from reviewapp.ui.tasks import LatestAnswer, TaskRunner
 
 if TYPE_CHECKING:
-    from reviewapp.ui.main_window import MainWindow
+    from reviewapp.ui.backup_actions import BackupActions
+    from reviewapp.ui.context import WindowContext
 
 # What the check cannot judge (the file is busy or unreadable just now): said, not alarmed about.
 NOT_CHECKED = (Problem.LOCKED, Problem.UNREADABLE, Problem.MISSING)
@@ -33,10 +32,12 @@ START_AFTER_MS = 1500
 """The check waits this long after the database is shown: the first lists load before it."""
 
 
-def check_after_opening(window: MainWindow, delay_ms: int = START_AFTER_MS) -> FullCheck:
+def check_after_opening(
+    context: WindowContext, backups: BackupActions, delay_ms: int = START_AFTER_MS
+) -> FullCheck:
     """Start the full check of the window's database shortly (the app calls this once the
     window has attached its database)."""
-    check = FullCheck(window)
+    check = FullCheck(context, backups)
     QTimer.singleShot(delay_ms, check, check.start)
     return check
 
@@ -103,9 +104,10 @@ class FullCheck(QObject):
 
     finished = Signal(object)  # the CheckReport
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext, backups: BackupActions) -> None:
+        super().__init__(context.widget)
+        self.context = context
+        self.backups = backups
         self.report: CheckReport | None = None
         self.dialog: DamagedDatabaseDialog | None = None
         self._tasks = TaskRunner(self)  # its own thread: the lists load beside it
@@ -113,7 +115,7 @@ class FullCheck(QObject):
 
     def start(self) -> bool:
         """Begin the check (False for a server database: SQLite's checks do not apply)."""
-        services = self.window.services
+        services = self.context.services
         if services is None or services.access.path is None:
             return False
         path, backups = services.access.path, services.backups
@@ -140,45 +142,45 @@ class FullCheck(QObject):
         report, backup = answer
         self.report = report
         if report.ok:
-            self.window.show_message("Database checked: no damage found.")
+            self.context.show_message("Database checked: no damage found.")
         elif report.problem in NOT_CHECKED:
-            self.window.show_message(f"The database could not be checked fully: {report.message}")
+            self.context.show_message(f"The database could not be checked fully: {report.message}")
         else:
             self._damaged(report, backup)
         self.finished.emit(report)
 
     def _failed(self, message: str) -> None:
-        self.window.show_message(f"The database could not be checked fully: {message}")
+        self.context.show_message(f"The database could not be checked fully: {message}")
 
     def _damaged(self, report: CheckReport, backup: BackupInfo | None) -> None:
-        services = self.window.services
+        services = self.context.services
         assert services is not None
         # The damaged state cannot pass a backup's own check: no closing backup of it.
         services.access.backup_on_exit = False
-        self.window.flush()  # what was typed is stored (and kept aside with the damaged state)
-        self.window.show_message("The database is damaged: restore a backup or go on read-only.")
-        dialog = DamagedDatabaseDialog(services.location, report.message, backup, self.window)
+        self.context.flush()  # what was typed is stored (and kept aside with the damaged state)
+        self.context.show_message("The database is damaged: restore a backup or go on read-only.")
+        dialog = DamagedDatabaseDialog(
+            services.location, report.message, backup, self.context.widget
+        )
         dialog.accepted.connect(lambda: self._restore(backup))
         dialog.rejected.connect(lambda: self._go_read_only(report))
         self.dialog = dialog
-        show_dialog(self.window, dialog)
+        self.context.show_dialog(dialog)
 
     def _restore(self, backup: BackupInfo | None) -> None:
         if backup is None:
             return
-        backups = self.window.features.backups
-        backups.restored.connect(self._restored)
-        backups.restore_now(backup)
+        self.backups.restored.connect(self._restored)
+        self.backups.restore_now(backup)
 
     def _restored(self, _result: object) -> None:
-        services = self.window.services
+        services = self.context.services
         if services is not None and not services.access.read_only:
             services.access.backup_on_exit = True  # healthy again: back up on closing as usual
 
     def _go_read_only(self, report: CheckReport) -> None:
         first = report.details[0] if report.details else report.message
-        read_only.make_read_only(
-            self.window,
+        self.context.go_read_only(
             f"The database is damaged ({first}), so nothing more is written to it. Restore a "
             "backup (File > Restore from backup), then start reviewapp again to make changes.",
         )

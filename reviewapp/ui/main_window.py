@@ -4,8 +4,10 @@ The window is built in two steps, so that it paints at once: the shell (menus, t
 navigation, status bar and an "Opening …" work area) needs nothing but Qt; ``attach`` then
 builds the pages on the opened database. Nothing here imports the services or the database
 layer at module level: the shell paints before SQLAlchemy has even been imported. Dialogs are
-imported where they are opened (each Qt class imported also creates its enums, a little time
-before the first paint).
+imported where they are opened.
+
+The window is the features' ``WindowContext`` (``ui/context.py``): the only place that knows
+which page is in front, and so what the user has selected.
 """
 
 from __future__ import annotations
@@ -15,29 +17,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from reviewapp.domain.errors import ReviewAppError
 from reviewapp.ui import navigation
+from reviewapp.ui.context import Changes, Selection
 from reviewapp.ui.navigation import Navigation
+from reviewapp.ui.status import StatusLine, centred
 from reviewapp.ui.tasks import TaskRunner
 from reviewapp.ui.window_actions import WindowActions
 from reviewapp.ui.window_staff import StaffDialogs
-from reviewapp.ui.window_state import restore_state, save_state
+from reviewapp.ui.window_state import Splitters, restore_splitters, restore_state, save_state
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QAction, QCloseEvent
 
-    from reviewapp.domain.staff import StaffMember
     from reviewapp.services.container import Services
     from reviewapp.ui.frameworks_page import FrameworksPage
     from reviewapp.ui.review_editor.editor import ReviewEditor
@@ -45,20 +40,9 @@ if TYPE_CHECKING:
     from reviewapp.ui.staff_list_page import StaffListPage
     from reviewapp.ui.staff_page import StaffPage
     from reviewapp.ui.window_features import WindowFeatures
+    from reviewapp.ui.window_pages import Pages
 
-
-def _centred(label: QLabel) -> QWidget:
-    """``label`` in the middle of a page (by layouts: no need to load Qt's alignment flags)."""
-    page = QWidget()
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(label)
-    row.addStretch(1)
-    column = QVBoxLayout(page)
-    column.addStretch(1)
-    column.addLayout(row)
-    column.addStretch(1)
-    return page
+APP_TITLE = "reviewapp"
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +53,7 @@ class MainWindow(QMainWindow):
     staff_page: StaffPage
     editor: ReviewEditor
     features: WindowFeatures
+    _pages: Pages
 
     def __init__(
         self,
@@ -83,10 +68,9 @@ class MainWindow(QMainWindow):
         self._services: Services | None = None
         self.location = services.location if services is not None else location
         self.settings = settings
-        self.dialog: QDialog | None = None
+        self.dialog: QObject | None = None
         self._history: list[Callable[[], None]] = []
         self._current: Callable[[], None] | None = None
-        self.setWindowTitle("reviewapp — staff reviews")
         self.tasks = TaskRunner(self)
         self.staff_dialogs = StaffDialogs(self)
         self.nav = Navigation()
@@ -94,7 +78,7 @@ class MainWindow(QMainWindow):
         self.opening_label = QLabel()
         self.opening_label.setObjectName("openingLabel")
         self.opening_label.setAccessibleName("Opening the database")
-        self.opening = _centred(self.opening_label)
+        self.opening = centred(self.opening_label)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.opening)
         self.splitter = QSplitter()  # horizontal; Qt's enums are left unloaded until painted
@@ -104,18 +88,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.database_label = QLabel()
-        self.database_label.setAccessibleName("Database in use")
-        self.save_label = QLabel("All changes saved")
-        self.save_label.setAccessibleName("Save state")
-        self.save_label.setVisible(False)
-        spacing = self.fontMetrics().averageCharWidth() * 2
-        for label in (self.save_label, self.database_label):
-            label.setContentsMargins(spacing, 0, spacing, 0)
-        self.statusBar().addPermanentWidget(self.save_label)
-        self.statusBar().addPermanentWidget(self.database_label)
-        self.window_actions = WindowActions(self)
-        restore_state(self, settings)
+        self.status = StatusLine(self.statusBar())
+        self.database_label = self.status.database
+        self.save_label = self.status.save
+        self.window_actions = WindowActions(self, self)
+        self._set_title("Opening")
+        restore_state(self, settings, [("splitters/main", self.splitter, 18)])
         self.show_opening(self.location)
         if services is not None:
             self.attach(services)
@@ -139,26 +117,162 @@ class MainWindow(QMainWindow):
         name = Path(location).name if "://" not in location else location
         self.opening_label.setText(f"Opening {name}…")
         self.opening_label.setToolTip(location)
-        self.database_label.setText(f"Opening database: {location}")
+        self.status.show_database(location, opening=True)
 
     def attach(self, services: Services) -> None:
         """The database is open: build the pages on it and show the staff list."""
+        from reviewapp.ui.window_features import WindowFeatures
         from reviewapp.ui.window_pages import build_pages
 
         if self._services is not None:
             raise RuntimeError("The window already has its database.")
         self._services = services
         self.location = services.location
-        build_pages(self, services)
+        pages = self._pages = build_pages(services, self.tasks)
+        self.staff_list, self.reviews, self.frameworks = pages.listed()
+        self.staff_page, self.editor = pages.staff_page, pages.editor
+        for page in pages.all():
+            self.pages.addWidget(page)
+        access = services.access
+        self.status.show_database(services.location, read_only_reason=access.read_only_reason)
+        self.save_label.setVisible(True)
+        self.nav.setEnabled(True)
+        self.window_actions.add_editor(self.editor)
+        # After add_editor: when read-only, it switches editing off.
+        self.features = WindowFeatures(
+            self, self, self.window_actions, pages, self.editing_controls
+        )
+        restore_splitters(self, self.settings, self._page_splitters())
+        self._connect()
         self.pages.removeWidget(self.opening)
         self.opening.deleteLater()
         self.go(navigation.STAFF, remember=False)
         self._page_changed()
         self.staff_list.reload()
-        if services.access.warnings:
-            self.show_message(" ".join(services.access.warnings))
+        if access.warnings:
+            self.show_message(" ".join(access.warnings))
+
+    def _connect(self) -> None:
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        staff_list, reviews, staff_page, editor = (
+            self.staff_list,
+            self.reviews,
+            self.staff_page,
+            self.editor,
+        )
+        staff_list.openRequested.connect(self.open_staff)
+        staff_list.addRequested.connect(self.add_staff)
+        staff_list.importRequested.connect(self.import_staff)
+        staff_list.demoRequested.connect(self.staff_dialogs.load_demo)
+        staff_list.failed.connect(self.show_message)
+        reviews.openRequested.connect(self.open_review)
+        staff_page.backRequested.connect(lambda: self.go(navigation.STAFF))
+        staff_page.editRequested.connect(lambda _member: self.edit_staff())
+        staff_page.reviewOpenRequested.connect(self.open_review)
+        staff_page.message.connect(self.show_message)
+        # Every page's own Start review button means the person selected on that page.
+        for page in (staff_list, reviews, staff_page):
+            page.startReviewRequested.connect(lambda _staff_id: self.start_review())
+        editor.staffRequested.connect(self.open_staff)
+        editor.meetingToggled.connect(self._meeting_toggled)
+        editor.session.saveState.connect(self.save_label.setText)
+        editor.session.changed.connect(lambda: self.notify(Changes(reviews=True)))
+        self.pages.currentChanged.connect(lambda _i: self._page_changed())
+
+    def _page_splitters(self) -> Splitters:
+        return [
+            ("splitters/editor", self.editor.splitter, 42),
+            ("splitters/frameworks", self.frameworks.splitter, 42),
+        ]
+
+    # -- the features' context ------------------------------------------------------------------
+
+    @property
+    def widget(self) -> QWidget:
+        return self
+
+    @property
+    def read_only(self) -> bool:
+        return self.attached and self.services.access.read_only
+
+    def show_message(self, text: str) -> None:
+        self.status.show_message(text)
+
+    def message(self) -> str:
+        """The message the status line shows now."""
+        return self.status.message()
+
+    def show_dialog(self, dialog: QObject) -> None:
+        self.dialog = dialog  # kept for tests and tools
+        dialog.open()  # type: ignore[attr-defined]
+
+    def flush(self) -> bool:
+        return not self.attached or self.editor.flush()
+
+    @property
+    def save_error(self) -> str:
+        return self.editor.session.last_error if self.attached else ""
+
+    def selection(self) -> Selection:
+        """What the user sees selected on the page in front (``Selection()`` for none)."""
+        if not self.attached:
+            return Selection()
+        page = self.pages.currentWidget()
+        if page is self.editor:
+            review = self.editor.session.review
+            if review is None:
+                return Selection()
+            return Selection(review.staff_id, review.staff_name, review.id, (review.id,))
+        if page in (self.staff_list, self.reviews, self.frameworks, self.staff_page):
+            return page.selection()
+        return Selection()
+
+    def notify(self, changes: Changes) -> None:
+        if not self.attached:
+            return
+        if changes.everything:
+            self.editor.edits.undo_stack.clear()
+            self.editor.session.review = None
+            self.forget_history()
+        for page in (*self._pages.listed(), self.staff_page):
+            page.apply(changes)
+        self.features.apply(changes)
+        if changes.everything:
+            self.go(navigation.STAFF, remember=False)
+
+    def go_read_only(self, reason: str) -> None:
+        """Switch a window that opened the database for writing to read-only from now on (the
+        database turned out damaged): the banner, editing switched off, no closing backup."""
+        access = self.services.access
+        access.read_only, access.read_only_reason = True, reason
+        access.backup_on_exit = False
+        self.features.go_read_only(reason)
+        self.status.show_database(self.services.location, read_only_reason=reason)
+        self.editor.session.changed.emit()  # the open review is shown again, without editing
+
+    def editing_controls(self) -> list[QWidget | QAction]:
+        """Every action and button of the window's own pages that would change the database."""
+        actions, staff_list, staff_page = self.window_actions, self.staff_list, self.staff_page
+        return [
+            actions.add_staff,
+            actions.import_staff,
+            actions.start_review,
+            actions.edit_staff,
+            staff_list.add_button,
+            staff_list.import_button,
+            staff_list.start_button,
+            staff_list.welcome.add_button,
+            staff_list.welcome.import_button,
+            staff_list.welcome.demo_button,
+            staff_page.edit_button,
+            staff_page.start_button,
+            self.reviews.start_button,
+        ]
 
     # -- pages ------------------------------------------------------------------
+
+    def _set_title(self, what: str) -> None:
+        self.setWindowTitle(f"{what} — {APP_TITLE}")
 
     def _show(self, page: QWidget, opener: Callable[[], None], remember: bool) -> None:
         if self.pages.currentWidget() is self.editor and page is not self.editor:
@@ -172,16 +286,18 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(page)
 
     def go(self, index: int, remember: bool = True) -> None:
-        page = (self.staff_list, self.reviews, self.frameworks)[index]
+        page = self._pages.listed()[index]
         self._show(page, lambda: self.go(index, remember=False), remember)
+        self._mark_nav(index)
+        if page.stale:
+            page.reload()
+        self._set_title(navigation.TITLES[index])
+        page.focus_main()
+
+    def _mark_nav(self, index: int) -> None:
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(index)
         self.nav.blockSignals(False)
-        if page is self.reviews and self.reviews.stale:
-            self.reviews.reload()
-        elif page is self.frameworks:
-            self.frameworks.reload()
-        page.focus_main()
 
     def _nav_changed(self, row: int) -> None:
         if row >= 0:
@@ -194,21 +310,26 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc))
             return
         self._show(self.staff_page, lambda: self.open_staff(staff_id, False), remember)
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(navigation.STAFF)
-        self.nav.blockSignals(False)
+        self._mark_nav(navigation.STAFF)
+        member = self.staff_page.member
+        self._set_title(member.display_name if member else "Staff member")
         self.staff_page.focus_main()
 
-    def open_review(self, review_id: int, remember: bool = True) -> None:
+    def open_review(
+        self, review_id: int, competency_id: int | None = None, remember: bool = True
+    ) -> None:
         try:
             self.editor.open_review(review_id)
         except ReviewAppError as exc:
             self.show_message(str(exc))
             return
-        self._show(self.editor, lambda: self.open_review(review_id, False), remember)
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(navigation.REVIEWS)
-        self.nav.blockSignals(False)
+        self._show(self.editor, lambda: self.open_review(review_id, remember=False), remember)
+        self._mark_nav(navigation.REVIEWS)
+        review = self.editor.session.review
+        if review is not None:
+            self._set_title(f"Review of {review.staff_name}")
+        if competency_id is not None:
+            self.editor.competencies.select(competency_id)
         self.editor.competencies.setFocus()
 
     def back(self) -> None:
@@ -227,15 +348,11 @@ class MainWindow(QMainWindow):
         for action in (self.editor.undo_action, self.editor.redo_action):
             action.setVisible(in_editor)
         self.editor.meeting_action.setEnabled(in_editor)
-        self.window_actions.edit_staff.setEnabled(self.pages.currentWidget() is self.staff_page)
         self.features.page_changed()
 
     def _meeting_toggled(self, meeting: bool) -> None:
         self.nav.setVisible(not meeting)
         self.window_actions.toolbar.setVisible(not meeting)
-
-    def _review_changed(self) -> None:
-        self.reviews.stale = True
 
     def focus_filter(self) -> None:
         page = self.pages.currentWidget()
@@ -243,40 +360,24 @@ class MainWindow(QMainWindow):
             self.staff_list.filter.setFocus()
         elif page is self.reviews:
             self.reviews.filter.setFocus()
+        elif page is self.staff_page:
+            self.staff_page.focus_journal_search()
         else:
-            self.features.focus_search()
+            self.features.open_find()
 
-    def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 10_000)
-
-    # -- dialogs ------------------------------------------------------------------
-
-    def _open_dialog(self, dialog: QDialog) -> QDialog:
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+    # -- commands of the menus, each on the selection -----------------------------------------
 
     def add_staff(self) -> None:
         self.staff_dialogs.add_staff()
 
-    def edit_staff(self, member: StaffMember | None) -> None:
-        self.staff_dialogs.edit_staff(member)
+    def edit_staff(self) -> None:
+        self.staff_dialogs.edit_staff(self.selection().staff_id)
 
-    def edit_current_staff(self) -> None:
-        self.staff_dialogs.edit_current_staff()
-
-    def start_review(self, staff_id: int | None) -> None:
-        self.staff_dialogs.start_review(staff_id)
+    def start_review(self) -> None:
+        self.staff_dialogs.start_review(self.selection().staff_id)
 
     def import_staff(self) -> None:
         self.staff_dialogs.import_staff()
-
-    def import_staff_file(self, path: Path) -> bool:
-        return self.staff_dialogs.import_staff_file(path)
-
-    def load_demo(self, staff: int = 40, years: int = 4) -> None:
-        """Fill the empty database with invented staff and reviews, in the background."""
-        self.staff_dialogs.load_demo(staff, years)
 
     def show_shortcuts(self) -> None:
         from reviewapp.ui.shortcuts_dialog import ShortcutsDialog
@@ -289,7 +390,7 @@ class MainWindow(QMainWindow):
                 *self.editor.menu_actions,
                 *self.features.actions(),
             ]
-        self._open_dialog(ShortcutsDialog(actions, self))
+        self.show_dialog(ShortcutsDialog(actions, self))
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -305,9 +406,6 @@ class MainWindow(QMainWindow):
 
     # -- closing ------------------------------------------------------------------
 
-    def flush(self) -> bool:
-        return not self.attached or self.editor.flush()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.flush():
             from PySide6.QtWidgets import QMessageBox
@@ -317,14 +415,17 @@ class MainWindow(QMainWindow):
                 self,
                 "Not saved yet",
                 "An edit could not be saved:\n\n"
-                f"{self.editor.session.last_error}\n\n"
+                f"{self.save_error}\n\n"
                 "The window stays open so the text is not lost. Try again in a moment, "
                 "or copy the text somewhere safe.",
             )
             return
         if self.attached and self.editor.in_meeting:
             self.editor.toggle_meeting()  # remember the window as it was before the meeting
-        save_state(self, self.settings)
+        splitters: Splitters = [("splitters/main", self.splitter, 18)]
+        if self.attached:  # closed while opening: the pages' splitters stay as saved
+            splitters += self._page_splitters()
+        save_state(self, self.settings, splitters)
         if self.attached:
             self.features.shutdown()
         self.tasks.wait()

@@ -17,22 +17,23 @@ from reviewapp.domain.errors import ReviewAppError
 from reviewapp.domain.package_validate import PackageError
 from reviewapp.services.package_import import ImportConflictError, ImportReport
 from reviewapp.services.packages import ExportReport
-from reviewapp.ui.documents_actions import show_dialog, show_problem, with_suffix
+from reviewapp.ui.context import Changes
+from reviewapp.ui.documents_actions import show_problem, with_suffix
 from reviewapp.ui.message_list import MessageListDialog, split_message
 from reviewapp.ui.prompts import Prompts
-from reviewapp.ui.record_table_model import RecordTableModel
 
 if TYPE_CHECKING:
-    from reviewapp.ui.main_window import MainWindow
+    from reviewapp.ui.context import WindowContext
 
 PACKAGE_FILTER = "Review packages (*.json);;All files (*)"
 FOLDER_KEY = "packages"
 
 
 class PackageActions(QObject):
-    def __init__(self, window: MainWindow, prompts: Prompts) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext, prompts: Prompts) -> None:
+        super().__init__(context.widget)
+        self.context = context
+        window = context.widget
         self.prompts = prompts
         self.export = QAction("E&xport reviews…", window)
         self.export.setStatusTip("Write the selected reviews to a review package file")
@@ -40,7 +41,7 @@ class PackageActions(QObject):
         self.import_ = QAction("I&mport reviews…", window)
         self.import_.setStatusTip("Add the reviews of a review package file (all or nothing)")
         self.import_.triggered.connect(self.choose_import)
-        if window.services.access.read_only:
+        if context.read_only:
             self.import_.setEnabled(False)
 
     def actions(self) -> list[QAction]:
@@ -49,37 +50,26 @@ class PackageActions(QObject):
     # -- export -----------------------------------------------------------------------------------
 
     def selected_review_ids(self) -> list[int]:
-        """The reviews selected in the reviews list, or the review open in the editor."""
-        w = self.window
-        page = w.pages.currentWidget()
-        if page is w.editor and w.editor.session.review is not None:
-            return [w.editor.session.review.id]
-        view = w.reviews.table if page is w.reviews else None
-        if page is w.staff_page:
-            view = w.staff_page.reviews
-        if view is None:
-            return []
-        rows = sorted(index.row() for index in view.selectionModel().selectedRows())
-        model = view.model()
-        return [int(model.index(row, 0).data(RecordTableModel.IdRole)) for row in rows]
+        """The reviews selected on the page in front, or the review open in the editor."""
+        return list(self.context.selection().review_ids)
 
     def export_selected(self) -> None:
         ids = self.selected_review_ids()
         if not ids:
-            self.window.show_message(
+            self.context.show_message(
                 "Select the reviews to export in the Reviews list (Ctrl+2), or open one."
             )
             return
         self.export_reviews(ids)
 
     def export_reviews(self, review_ids: list[int]) -> None:
-        w = self.window
+        w = self.context
         w.flush()
         count = len(review_ids)
         name = f"reviews-{date.today():%Y-%m-%d}-{count}.json"
         proposed = self.prompts.last_folder(FOLDER_KEY) / name
         title = f"Export {count} review{'s' if count != 1 else ''} to a package"
-        path = self.prompts.save_file(w, title, proposed, PACKAGE_FILTER)
+        path = self.prompts.save_file(w.widget, title, proposed, PACKAGE_FILTER)
         if path is None:
             return
         path = with_suffix(path, ".json")
@@ -107,15 +97,17 @@ class PackageActions(QObject):
     # -- import -----------------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        w = self.window
+        w = self.context
         start = self.prompts.last_folder(FOLDER_KEY)
-        path = self.prompts.open_file(w, "Import reviews from a package", start, PACKAGE_FILTER)
+        path = self.prompts.open_file(
+            w.widget, "Import reviews from a package", start, PACKAGE_FILTER
+        )
         if path is not None:
             self.prompts.remember_folder(FOLDER_KEY, path.parent)
             self.import_file(path)
 
     def import_file(self, path: Path) -> None:
-        w = self.window
+        w = self.context
         w.flush()
         packages = w.services.packages
         w.show_message(f"Importing {path.name}…")
@@ -139,7 +131,7 @@ class PackageActions(QObject):
     def _imported(
         self, path: Path, report: ImportReport | None, outcome: dict[str, object]
     ) -> None:
-        w = self.window
+        w = self.context
         self.import_.setEnabled(True)
         error = outcome.get("error")
         if report is None and isinstance(error, ReviewAppError):
@@ -147,20 +139,17 @@ class PackageActions(QObject):
             return
         assert report is not None
         if report.changed:
-            w.reviews.stale = True
-            w.staff_list.reload()
-            if w.pages.currentWidget() is w.reviews:
-                w.reviews.reload()
+            w.notify(Changes(staff=True, reviews=True))
         summary = (
             f"Imported {path.name}." if report.changed else f"{path.name}: nothing new to import."
         )
         w.show_message(summary)
-        show_dialog(
-            w, MessageListDialog("Import reviews", summary, report.lines(), "What was done", w)
+        w.show_dialog(
+            MessageListDialog("Import reviews", summary, report.lines(), "What was done", w.widget)
         )
 
     def _refused(self, path: Path, error: ReviewAppError) -> None:
-        self.window.show_message(f"Nothing was imported from {path.name}.")
+        self.context.show_message(f"Nothing was imported from {path.name}.")
         if isinstance(error, PackageError):
             summary = (
                 f"{path.name} is not a review package that can be imported. Nothing was imported."
@@ -175,9 +164,9 @@ class PackageActions(QObject):
         else:
             head, items = split_message(str(error))
             summary = f"Nothing was imported from {path.name}. {head}"
-        show_problem(self.window, "Import reviews", summary, items)
+        show_problem(self.context, "Import reviews", summary, items)
 
     def _failed(self, message: str) -> None:
         self.import_.setEnabled(True)
-        self.window.show_message("Nothing was imported.")
-        show_problem(self.window, "Import reviews", "Nothing was imported.", [message])
+        self.context.show_message("Nothing was imported.")
+        show_problem(self.context, "Import reviews", "Nothing was imported.", [message])

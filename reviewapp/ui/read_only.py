@@ -3,13 +3,8 @@ says so above everything, and every action that would change something is switch
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
-
-if TYPE_CHECKING:
-    from reviewapp.ui.main_window import MainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 BANNER_STYLE = (
     "QLabel#readOnlyBanner { background: #fff4ce; color: #3b2f00; border: 1px solid #b38600;"
@@ -24,7 +19,7 @@ def banner_text(reason: str) -> str:
     )
 
 
-def add_banner(window: MainWindow, reason: str) -> QLabel:
+def add_banner(window: QMainWindow, reason: str) -> QLabel:
     """Put the banner above the window's work area (the central widget moves into a frame)."""
     banner = QLabel(banner_text(reason))
     banner.setObjectName("readOnlyBanner")
@@ -44,49 +39,7 @@ def add_banner(window: MainWindow, reason: str) -> QLabel:
     return banner
 
 
-def editing_controls(window: MainWindow) -> list[QAction | QWidget]:
-    """Every action and button of the window's own pages that would change the database."""
-    actions = window.window_actions
-    staff_list, staff_page = window.staff_list, window.staff_page
-    return [
-        actions.add_staff,
-        actions.import_staff,
-        actions.start_review,
-        actions.edit_staff,
-        staff_list.add_button,
-        staff_list.import_button,
-        staff_list.start_button,
-        staff_list.welcome.add_button,
-        staff_list.welcome.import_button,
-        staff_list.welcome.demo_button,
-        staff_page.edit_button,
-        staff_page.start_button,
-        window.reviews.start_button,
-    ]
-
-
-def disable_editing(window: MainWindow) -> None:
-    for control in editing_controls(window):
+def disable_editing(controls: list[QWidget | QAction]) -> None:
+    for control in controls:
         control.setEnabled(False)
         control.setToolTip("Not possible while the database is read-only.")
-
-
-def make_read_only(window: MainWindow, reason: str) -> None:
-    """Switch a window that opened the database for writing to read-only from now on (the
-    database turned out damaged): the banner, editing switched off, no closing backup."""
-    services = window.services
-    assert services is not None
-    access = services.access
-    access.read_only, access.read_only_reason = True, reason
-    access.backup_on_exit = False
-    features = window.features
-    features.read_only = True
-    if features.banner is None:
-        features.banner = add_banner(window, reason)
-        central = window.centralWidget()
-        if central is not None:
-            central.show()  # a frame added to a window already on screen is shown explicitly
-    disable_editing(window)
-    features.packages.import_.setEnabled(False)
-    window.database_label.setText(f"Database: {services.location} (read-only: {reason})")
-    window.editor.session.changed.emit()  # the open review is shown again, without editing

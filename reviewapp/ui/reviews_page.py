@@ -23,8 +23,9 @@ from reviewapp.domain.review import ReviewStatus
 from reviewapp.domain.review_list import ReviewListQuery, ReviewPage
 from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, heading, with_clear_button
+from reviewapp.ui.context import Changes, Selection
 from reviewapp.ui.review_list_model import ReviewListModel
-from reviewapp.ui.table_view import current_id, record_table, select_first
+from reviewapp.ui.table_view import current_id, record_table, select_first, table_selection
 from reviewapp.ui.tasks import TaskRunner
 
 FILTER_PAUSE_MS = 200
@@ -147,6 +148,17 @@ class ReviewsPage(QWidget):
         review_id = current_id(self.table)
         if review_id is not None:
             self.openRequested.emit(review_id)
+
+    def selection(self) -> Selection:
+        """The review in the current row, every selected review, and the current one's person."""
+        return table_selection(self.table, self.model.record)
+
+    def apply(self, changes: Changes) -> None:
+        """Read again now when shown, else when next shown."""
+        if changes.touches(staff=True, reviews=True):
+            self.stale = True
+            if not self.isHidden():  # the page in front
+                self.reload()
 
     def focus_main(self) -> None:
         self.table.setFocus()

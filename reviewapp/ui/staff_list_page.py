@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from reviewapp.domain.staff import StaffMember
 from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, heading, with_clear_button, wrapping_label
+from reviewapp.ui.context import Changes, Selection
 from reviewapp.ui.staff_table_model import StaffTableModel
 from reviewapp.ui.table_view import current_id, record_table, select_first
 from reviewapp.ui.tasks import LatestAnswer, TaskRunner
@@ -65,6 +66,7 @@ class StaffListPage(QWidget):
     startReviewRequested = Signal(object)
     loaded = Signal()
     failed = Signal(str)
+    stale = False  # the list reads itself again as soon as staff change (``apply``)
 
     def __init__(
         self,
@@ -77,6 +79,7 @@ class StaffListPage(QWidget):
         self._services = services
         self._tasks = tasks
         self._loading = False
+        self._keep: int | None = None
         self._latest = LatestAnswer(self)  # a load answered late, or after a newer one: ignored
         self.model = StaffTableModel(self)
         self.filter = accessible(
@@ -110,7 +113,8 @@ class StaffListPage(QWidget):
         self.welcome = WelcomePanel(demo_available)
         self.welcome.add_button.clicked.connect(self.addRequested)
         self.welcome.import_button.clicked.connect(self.importRequested)
-        self.welcome.demo_button.clicked.connect(self.demoRequested)
+        self.welcome.demo_button.clicked.connect(self._demo_requested)
+        self._demo_pending = False
         list_page = QWidget()
         column = QVBoxLayout(list_page)
         column.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +139,7 @@ class StaffListPage(QWidget):
     def reload(self) -> None:
         """Read the staff list in the background; the table stays usable meanwhile."""
         self._loading = True
+        self._keep = current_id(self.table)  # the same person stays selected after reading
         self.count.setText("Loading staff…")
         current = self._latest.request()
         self._tasks.run(
@@ -148,12 +153,26 @@ class StaffListPage(QWidget):
     def loading(self) -> bool:
         return self._loading
 
+    def _demo_requested(self) -> None:
+        """Once: the button waits until the list has been read again (demo loaded or not)."""
+        self._demo_pending = True
+        self.welcome.demo_button.setEnabled(False)
+        self.demoRequested.emit()
+
     def _loaded(self, staff: list[StaffMember]) -> None:
         self._loading = False
+        if self._demo_pending:
+            self._demo_pending = False
+            self.welcome.demo_button.setEnabled(True)
         self.model.set_records(staff)
         self.stack.setCurrentIndex(1 if not staff else 0)
         self._update_count()
-        select_first(self.table)
+        row = self.model.row_of(self._keep) if self._keep is not None else None
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            select_first(self.table)
         self.loaded.emit()
 
     def _failed(self, message: str) -> None:
@@ -178,8 +197,17 @@ class StaffListPage(QWidget):
         if staff_id is not None:
             self.openRequested.emit(staff_id)
 
-    def member_changed(self, member: StaffMember) -> None:
-        self.model.replace_record(member)
+    def selection(self) -> Selection:
+        """The person in the table's current row (none while the welcome panel shows)."""
+        index = self.table.currentIndex()
+        if self.stack.currentIndex() == 1 or not index.isValid():
+            return Selection()
+        member: StaffMember = self.model.record(index.row())
+        return Selection(staff_id=member.id, staff_name=member.display_name)
+
+    def apply(self, changes: Changes) -> None:
+        if changes.staff or changes.everything:
+            self.reload()
 
     def focus_main(self) -> None:
         if self.stack.currentIndex() == 1:

@@ -21,12 +21,13 @@ from reviewapp.domain.framework import Framework
 from reviewapp.domain.staff import StaffMember
 from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, heading, iso, wrapping_label
+from reviewapp.ui.context import Changes, Selection
 from reviewapp.ui.evidence_dialog import EvidenceDialog
 from reviewapp.ui.evidence_list import EvidenceList
 from reviewapp.ui.find_evidence import JournalWithSearch
 from reviewapp.ui.review_editor.goals_panel import goal_text
 from reviewapp.ui.review_table_model import ReviewTableModel
-from reviewapp.ui.table_view import current_id, record_table, select_first
+from reviewapp.ui.table_view import current_id, record_table, select_first, table_selection
 
 Problem = tuple[str | None, str] | None
 
@@ -204,6 +205,37 @@ class StaffPage(QWidget):
             return
         self._reload_notes()
         self.message.emit("Evidence note deleted.")
+
+    def selection(self) -> Selection:
+        """This person, and the review selected in their Reviews tab."""
+        if self.member is None:
+            return Selection()
+        reviews = table_selection(self.reviews, self.reviews_model.record)
+        return Selection(
+            staff_id=self.member.id,
+            staff_name=self.member.display_name,
+            review_id=reviews.review_id,
+            review_ids=reviews.review_ids,
+        )
+
+    def apply(self, changes: Changes) -> None:
+        if changes.everything:
+            self.member = None
+            self.journal_tab.search.set_staff(None)  # its results were of the old state
+        elif (
+            self.member is not None
+            and not self.isHidden()  # the page in front, even before the window shows
+            and changes.touches(staff=True, reviews=True)
+        ):
+            try:
+                self.show_staff(self.member.id)
+            except ReviewAppError as exc:
+                self.message.emit(str(exc))
+
+    def focus_journal_search(self) -> None:
+        """Ctrl+F here: the search of this person's evidence journal."""
+        self.tabs.setCurrentWidget(self.journal_tab)
+        self.journal_tab.search.field.setFocus()
 
     def focus_main(self) -> None:
         self.tabs.setFocus()

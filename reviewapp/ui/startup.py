@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from reviewapp.domain.errors import ReviewAppError
 from reviewapp.ui.tasks import TaskRunner
@@ -22,7 +22,6 @@ from reviewapp.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from reviewapp.services.backup import BackupInfo
     from reviewapp.services.container import Services
-    from reviewapp.ui.main_window import MainWindow
     from reviewapp.ui.open_problem import Ask, ChooseFile, Tell
 
 log = logging.getLogger(__name__)
@@ -59,6 +58,18 @@ class _Opening(QThread):
             self.error = f"Something went wrong while opening the database ({exc!r})."
 
 
+class OpeningHost(Protocol):
+    """What the opening needs of the main window, beyond being a ``QMainWindow``."""
+
+    location: str
+
+    def show_opening(self, location: str) -> None: ...
+
+    def attach(self, services: Services) -> None: ...
+
+    def show_message(self, text: str) -> None: ...
+
+
 class Startup(QObject):
     """Opens the window's database in the background, then makes the daily backup."""
 
@@ -68,7 +79,7 @@ class Startup(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: QMainWindow,
         open_services: Callable[[str], Services],
         *,
         check_early: Callable[[str], None] | None = None,
@@ -81,6 +92,7 @@ class Startup(QObject):
         super().__init__(window)
         self.setObjectName("startup")
         self.window = window
+        self.host = cast("OpeningHost", window)
         self.services: Services | None = None
         self.quit_code: int | None = None
         self._open_services = open_services
@@ -92,7 +104,8 @@ class Startup(QObject):
         self.backup_label = QLabel()
         self.backup_label.setAccessibleName("Daily backup")
         self.backup_label.setVisible(False)
-        window.statusBar().insertPermanentWidget(0, self.backup_label)
+        # Index 1: after the message line, the status bar's one normal widget, and before the rest.
+        window.statusBar().insertPermanentWidget(1, self.backup_label)
 
     # -- opening ----------------------------------------------------------------------------------
 
@@ -112,10 +125,10 @@ class Startup(QObject):
             self._started = True
             self.window.removeEventFilter(self)
             self.painted.emit()
-            self._open(self.window.location)
+            self._open(self.host.location)
 
     def _open(self, location: str) -> None:
-        self.window.show_opening(location)
+        self.host.show_opening(location)
         if self._check_early is not None:
             self._check_early(location)
         opening = _Opening(location, self._open_services)
@@ -133,7 +146,7 @@ class Startup(QObject):
             return  # closed meanwhile: finish() closes what was opened
         if opening.services is not None:
             self.services = opening.services
-            self.window.attach(opening.services)
+            self.host.attach(opening.services)
             self.opened.emit(opening.services)
             self._back_up()
             return
@@ -187,7 +200,7 @@ class Startup(QObject):
 
     def _not_backed_up(self, message: str) -> None:
         self._label("Not backed up", f"The daily backup could not be made: {message}")
-        self.window.show_message(f"The daily backup could not be made: {message}")
+        self.host.show_message(f"The daily backup could not be made: {message}")
 
     def _label(self, text: str, tip: str) -> None:
         self.backup_label.setText(text)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from reviewapp.ui.context import Selection
 from reviewapp.ui.record_table_model import RecordTableModel
 from reviewapp.ui.review_list_model import ReviewListModel
+
+if TYPE_CHECKING:
+    from reviewapp.domain.review import ReviewSummary
 
 TableModel = RecordTableModel | ReviewListModel  # models with HEADERS, COLUMN_CHARS and IdRole
 
@@ -63,3 +70,19 @@ def current_id(view: QTableView) -> int | None:
 def select_first(view: QTableView) -> None:
     if view.model().rowCount() and not view.currentIndex().isValid():
         view.setCurrentIndex(view.model().index(0, 0))
+
+
+def table_selection(view: QTableView, record: Callable[[int], ReviewSummary]) -> Selection:
+    """A table of reviews as a ``Selection``: the current row's review and person, and every
+    selected review in the order shown."""
+    index = view.currentIndex()
+    if not index.isValid():
+        return Selection()
+    current = record(index.row())
+    rows = sorted(i.row() for i in view.selectionModel().selectedRows()) or [index.row()]
+    return Selection(
+        staff_id=current.staff_id,
+        staff_name=current.staff_name,
+        review_id=current.id,
+        review_ids=tuple(record(row).id for row in rows),
+    )

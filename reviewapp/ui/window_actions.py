@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from reviewapp.ui import navigation
 
 if TYPE_CHECKING:
-    from reviewapp.ui.main_window import MainWindow
     from reviewapp.ui.review_editor.editor import ReviewEditor
 
 
+class WindowCommands(Protocol):
+    """What the menus and toolbar call."""
+
+    def add_staff(self) -> None: ...
+    def import_staff(self) -> None: ...
+    def start_review(self) -> None: ...
+    def edit_staff(self) -> None: ...
+    def focus_filter(self) -> None: ...
+    def go(self, index: int) -> None: ...
+    def back(self) -> None: ...
+    def show_shortcuts(self) -> None: ...
+    def show_about(self) -> None: ...
+
+
 def _action(
-    window: MainWindow,
+    window: QMainWindow,
     text: str,
     keys: str | QKeySequence.StandardKey | None,
     slot: object,
@@ -39,30 +52,40 @@ class WindowActions:
     """Menus and toolbar of the window shell; the review editor's actions join them once the
     database is open (``add_editor``). Until then the actions that need it are switched off."""
 
-    def __init__(self, window: MainWindow) -> None:
-        w = window
+    def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
+        w, c = window, commands
         self.add_staff = _action(
-            w, "&Add staff member…", "Ctrl+N", w.add_staff, "Add a staff member"
+            w, "&Add staff member…", "Ctrl+N", c.add_staff, "Add a staff member"
         )
         self.import_staff = _action(
-            w, "&Import staff from CSV…", "Ctrl+I", w.import_staff, "Add staff from a CSV file"
+            w, "&Import staff from CSV…", "Ctrl+I", c.import_staff, "Add staff from a CSV file"
         )
         self.start_review = _action(
-            w, "&Start review…", "Ctrl+Shift+R", lambda: w.start_review(None), "Start a review"
+            w,
+            "&Start review…",
+            "Ctrl+Shift+R",
+            c.start_review,
+            "Start a review of the selected staff member",
         )
         self.quit = _action(w, "&Quit", QKeySequence.StandardKey.Quit, w.close)
         self.find = _action(
-            w, "&Find (filter the list)", QKeySequence.StandardKey.Find, w.focus_filter
+            w, "&Find (filter the list)", QKeySequence.StandardKey.Find, c.focus_filter
         )
-        self.edit_staff = _action(w, "Edit staff &details…", "Ctrl+Shift+E", w.edit_current_staff)
-        self.show_staff = _action(w, "&Staff", "Ctrl+1", lambda: w.go(navigation.STAFF))
-        self.show_reviews = _action(w, "&Reviews", "Ctrl+2", lambda: w.go(navigation.REVIEWS))
+        self.edit_staff = _action(
+            w,
+            "Edit staff &details…",
+            "Ctrl+Shift+E",
+            c.edit_staff,
+            "Edit the details of the selected staff member",
+        )
+        self.show_staff = _action(w, "&Staff", "Ctrl+1", lambda: c.go(navigation.STAFF))
+        self.show_reviews = _action(w, "&Reviews", "Ctrl+2", lambda: c.go(navigation.REVIEWS))
         self.show_frameworks = _action(
-            w, "&Frameworks", "Ctrl+3", lambda: w.go(navigation.FRAMEWORKS)
+            w, "&Frameworks", "Ctrl+3", lambda: c.go(navigation.FRAMEWORKS)
         )
-        self.back = _action(w, "&Back", "Alt+Left", w.back, "Back to the previous page")
-        self.shortcuts = _action(w, "&Keyboard shortcuts", "F1", w.show_shortcuts)
-        self.about = _action(w, "&About reviewapp", None, w.show_about)
+        self.back = _action(w, "&Back", "Alt+Left", c.back, "Back to the previous page")
+        self.shortcuts = _action(w, "&Keyboard shortcuts", "F1", c.show_shortcuts)
+        self.about = _action(w, "&About reviewapp", None, c.show_about)
         bar = w.menuBar()
         self.file_menu = file_menu = bar.addMenu("&File")
         for action in (self.add_staff, self.import_staff, self.start_review):

@@ -1,5 +1,9 @@
-"""The main window's documents, backups, packages, evidence search and read-only state:
-their actions go into the File and Edit menus, the toolbar and the pages' buttons."""
+"""The window's documents, backups, packages, evidence search and read-only state: their
+actions go into the File and Edit menus, the toolbar and the pages' buttons.
+
+Each feature gets the window's narrow context (``ui/context.py``); this module is the one place
+that also knows the pages, to put the features' actions on them.
+"""
 
 from __future__ import annotations
 
@@ -10,38 +14,59 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from reviewapp.ui import read_only
 from reviewapp.ui.backup_actions import BackupActions
+from reviewapp.ui.context import Changes
 from reviewapp.ui.documents_actions import DocumentActions
 from reviewapp.ui.find_evidence import FindEvidenceDialog
 from reviewapp.ui.package_actions import PackageActions
 from reviewapp.ui.prompts import Prompts
 
 if TYPE_CHECKING:
-    from reviewapp.ui.main_window import MainWindow
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+    from reviewapp.ui.context import WindowContext
+    from reviewapp.ui.window_actions import WindowActions
+    from reviewapp.ui.window_pages import Pages
 
 
 class WindowFeatures:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        context: WindowContext,
+        window: QMainWindow,
+        menus: WindowActions,
+        pages: Pages,
+        editing_controls: Callable[[], list[QWidget | QAction]],
+    ) -> None:
+        self.context = context
         self.window = window
-        self.prompts = Prompts(window.settings)
-        self.documents = DocumentActions(window, self.prompts)
-        self.backups = BackupActions(window, self.prompts)
-        self.packages = PackageActions(window, self.prompts)
+        self.menus = menus
+        self.page_set = pages
+        self.editing_controls = editing_controls
+        self.prompts = Prompts(context.settings)
+        self.documents = DocumentActions(context, self.prompts)
+        self.backups = BackupActions(context, self.prompts)
+        self.packages = PackageActions(context, self.prompts)
         self.find_dialog: FindEvidenceDialog | None = None
         self.find_evidence = QAction("Find &evidence…", window)
         self.find_evidence.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.find_evidence.setStatusTip("Search the evidence notes of every staff member")
         self.find_evidence.triggered.connect(self.open_find)
         window.addAction(self.find_evidence)
-        self.read_only = window.services.access.read_only
-        self.banner = None
+        self.banner: QLabel | None = None
         self._menus()
         self._pages()
-        if self.read_only:
-            self.banner = read_only.add_banner(window, window.services.access.read_only_reason)
-            read_only.disable_editing(window)
+        if context.read_only:
+            self.banner = read_only.add_banner(window, context.services.access.read_only_reason)
+            read_only.disable_editing(editing_controls())
+
+    @property
+    def read_only(self) -> bool:
+        return self.context.read_only
 
     def _menus(self) -> None:
-        w, actions = self.window, self.window.window_actions
+        actions = self.menus
         file_menu = actions.file_menu
         before = actions.quit
         file_menu.insertSeparator(before)
@@ -58,21 +83,18 @@ class WindowFeatures:
         review_menu.addAction(self.documents.print_worksheet)
         actions.toolbar.addSeparator()
         actions.toolbar.addAction(self.documents.export_pdf)
-        table = w.reviews.table
+        table = self.page_set.reviews.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.documents.export_pdf, self.packages.export):
             table.addAction(action)
 
     def _pages(self) -> None:
-        w, documents = self.window, self.documents
-        header = w.editor.header
+        pages, documents = self.page_set, self.documents
+        header = pages.editor.header
         header.pdf_button.clicked.connect(documents.export_current)
         header.worksheet_button.clicked.connect(documents.worksheet_current)
-        page = w.staff_page
-        page.worksheet_button.clicked.connect(
-            lambda: documents.print_worksheet_for(page.member.id if page.member else None)
-        )
-        page.journal_tab.reviewRequested.connect(self.open_review_at)
+        pages.staff_page.worksheet_button.clicked.connect(documents.worksheet_current)
+        pages.staff_page.journal_tab.reviewRequested.connect(self.context.open_review)
 
     def actions(self) -> list[QAction]:
         """For Help > Keyboard shortcuts."""
@@ -84,40 +106,35 @@ class WindowFeatures:
         ]
 
     def page_changed(self) -> None:
-        self.documents.page_changed()
         if self.read_only:
-            self.window.window_actions.edit_staff.setEnabled(False)
+            self.menus.edit_staff.setEnabled(False)
+
+    def apply(self, changes: Changes) -> None:
+        if changes.everything and self.find_dialog is not None:
+            self.find_dialog.search.set_staff(None)  # its results were of the old state
+
+    def go_read_only(self, reason: str) -> None:
+        if self.banner is None:
+            self.banner = read_only.add_banner(self.window, reason)
+            central = self.window.centralWidget()
+            if central is not None:
+                central.show()  # a frame added to a window already on screen is shown explicitly
+        read_only.disable_editing(self.editing_controls())
+        self.packages.import_.setEnabled(False)
 
     # -- evidence search ---------------------------------------------------------------------------
 
     def open_find(self) -> FindEvidenceDialog:
         if self.find_dialog is None:
-            self.find_dialog = FindEvidenceDialog(self.window.services, self.window)
-            self.find_dialog.staffRequested.connect(self.window.open_staff)
-            self.find_dialog.reviewRequested.connect(self.open_review_at)
+            self.find_dialog = FindEvidenceDialog(self.context.services, self.window)
+            self.find_dialog.staffRequested.connect(self.context.open_staff)
+            self.find_dialog.reviewRequested.connect(self.context.open_review)
         self.find_dialog.start()
         return self.find_dialog
-
-    def open_review_at(self, review_id: int, competency_id: int) -> None:
-        """Open a review at the competency a found note belongs to."""
-        w = self.window
-        w.open_review(review_id)
-        if w.pages.currentWidget() is w.editor:
-            w.editor.competencies.select(competency_id)
-
-    def focus_search(self) -> bool:
-        """Ctrl+F where the page has no list filter: its own search, or Find evidence."""
-        w = self.window
-        if w.pages.currentWidget() is w.staff_page:
-            w.staff_page.tabs.setCurrentWidget(w.staff_page.journal_tab)
-            w.staff_page.journal_tab.search.field.setFocus()
-            return True
-        self.open_find()
-        return True
 
     def shutdown(self) -> None:
         """The window is closing: stop background work that could take long."""
         self.documents.shutdown()
-        self.window.staff_page.journal_tab.search.wait()
+        self.page_set.staff_page.journal_tab.search.wait()
         if self.find_dialog is not None:
             self.find_dialog.search.wait()

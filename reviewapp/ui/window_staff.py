@@ -1,7 +1,8 @@
-"""The main window's staff dialogs: add, edit and import staff, start a review, load demo data.
+"""The window's staff dialogs: add, edit and import staff, start a review, load demo data.
 
 They only run once the database is open (their actions are switched off until then), and each
-dialog is imported when it is first opened.
+dialog is imported when it is first opened. They act on the person the caller names, which the
+window takes from what the user has selected; with nobody selected they ask instead of guessing.
 """
 
 from __future__ import annotations
@@ -10,74 +11,77 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewapp.domain.errors import ReviewAppError
+from reviewapp.ui.context import Changes
 
 if TYPE_CHECKING:
     from reviewapp.domain.review import Review
     from reviewapp.domain.staff import StaffMember
-    from reviewapp.ui.main_window import MainWindow
+    from reviewapp.ui.context import WindowContext
 
 
 class StaffDialogs:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, context: WindowContext) -> None:
+        self.context = context
 
     def add_staff(self) -> None:
         from reviewapp.ui.staff_dialog import StaffDialog
 
-        dialog = StaffDialog(self.window.services, parent=self.window)
+        dialog = StaffDialog(self.context.services, parent=self.context.widget)
         dialog.saved.connect(self._staff_added)
-        self.window._open_dialog(dialog)
+        self.context.show_dialog(dialog)
 
     def _staff_added(self, member: StaffMember) -> None:
-        self.window.show_message(f"Added {member.name}.")
-        self.window.staff_list.reload()
-        self.window.open_staff(member.id)
+        self.context.show_message(f"Added {member.name}.")
+        self.context.notify(Changes(staff=True))
+        self.context.open_staff(member.id)
 
-    def edit_current_staff(self) -> None:
-        page = self.window.staff_page
-        if self.window.pages.currentWidget() is page and page.member is not None:
-            self.edit_staff(page.member)
-
-    def edit_staff(self, member: StaffMember | None) -> None:
-        if member is None:
+    def edit_staff(self, staff_id: int | None) -> None:
+        if staff_id is None:
+            self.context.show_message(
+                "Select a staff member first (in the Staff list, Ctrl+1), then edit their details."
+            )
             return
         from reviewapp.ui.staff_dialog import StaffDialog
 
-        dialog = StaffDialog(self.window.services, member, parent=self.window)
+        try:
+            member = self.context.services.staff.get(staff_id)
+        except ReviewAppError as exc:
+            self.context.show_message(str(exc))
+            return
+        dialog = StaffDialog(self.context.services, member, parent=self.context.widget)
         dialog.saved.connect(self._staff_edited)
-        self.window._open_dialog(dialog)
+        self.context.show_dialog(dialog)
 
     def _staff_edited(self, member: StaffMember) -> None:
-        self.window.show_message(f"Saved {member.name}.")
-        self.window.staff_list.member_changed(member)
-        page = self.window.staff_page
-        if page.member is not None and page.member.id == member.id:
-            page.show_staff(member.id)
+        self.context.show_message(f"Saved {member.name}.")
+        self.context.notify(Changes(staff=True))
 
     def start_review(self, staff_id: int | None) -> None:
-        staff = [m for m in self.window.services.staff.list() if m.active or m.id == staff_id]
+        """The Start review dialog with ``staff_id`` chosen; with None, the person is asked for."""
+        services = self.context.services
+        staff = [m for m in services.staff.list() if m.active or m.id == staff_id]
         if not staff:
-            self.window.show_message("Add a staff member before starting a review.")
+            self.context.show_message("Add a staff member before starting a review.")
             return
-        page = self.window.staff_page
-        if staff_id is None and self.window.pages.currentWidget() is page:
-            staff_id = page.member.id if page.member else None
         from reviewapp.ui.start_review_dialog import StartReviewDialog
 
-        dialog = StartReviewDialog(self.window.services, staff, staff_id, parent=self.window)
+        dialog = StartReviewDialog(services, staff, staff_id, parent=self.context.widget)
         dialog.started.connect(self._review_started)
-        self.window._open_dialog(dialog)
+        self.context.show_dialog(dialog)
 
     def _review_started(self, review: Review) -> None:
-        self.window.reviews.stale = True
-        self.window.show_message(f"Started a review of {review.staff_name}.")
-        self.window.open_review(review.id)
+        self.context.notify(Changes(reviews=True))
+        self.context.show_message(f"Started a review of {review.staff_name}.")
+        self.context.open_review(review.id)
 
     def import_staff(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         path, _filter = QFileDialog.getOpenFileName(
-            self.window, "Import staff from a CSV file", str(Path.home()), "CSV files (*.csv)"
+            self.context.widget,
+            "Import staff from a CSV file",
+            str(Path.home()),
+            "CSV files (*.csv)",
         )
         if path:
             self.import_staff_file(Path(path))
@@ -85,21 +89,22 @@ class StaffDialogs:
     def import_staff_file(self, path: Path) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
+        widget = self.context.widget
         try:
             text = path.read_text(encoding="utf-8-sig")
-            added = self.window.services.staff.import_csv(text)
+            added = self.context.services.staff.import_csv(text)
         except (OSError, UnicodeDecodeError) as exc:
-            QMessageBox.warning(self.window, "Import staff", f"The file could not be read:\n{exc}")
+            QMessageBox.warning(widget, "Import staff", f"The file could not be read:\n{exc}")
             return False
         except ReviewAppError as exc:
-            QMessageBox.warning(self.window, "Import staff", f"Nothing was imported.\n\n{exc}")
+            QMessageBox.warning(widget, "Import staff", f"Nothing was imported.\n\n{exc}")
             return False
-        self.window.show_message(f"Imported {len(added)} staff members from {path.name}.")
-        self.window.staff_list.reload()
+        self.context.show_message(f"Imported {len(added)} staff members from {path.name}.")
+        self.context.notify(Changes(staff=True))
         return True
 
     def load_demo(self, staff: int = 40, years: int = 4) -> None:
         """Fill the empty database with invented staff and reviews, in the background."""
         from reviewapp.ui import demo_loading
 
-        demo_loading.load_demo(self.window, staff, years)
+        demo_loading.load_demo(self.context, staff, years)

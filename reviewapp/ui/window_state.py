@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
-if TYPE_CHECKING:
-    from reviewapp.ui.main_window import MainWindow
+Splitters = list[tuple[str, QSplitter, int]]
+"""(settings key, splitter, width of its first part in characters when nothing is saved)."""
 
 
 def _bytes(settings: QSettings, key: str) -> QByteArray | None:
@@ -16,18 +14,15 @@ def _bytes(settings: QSettings, key: str) -> QByteArray | None:
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
 
-def _restore_splitters(
-    window: MainWindow, settings: QSettings, keys: list[tuple[str, QSplitter]]
-) -> None:
-    for key, splitter in keys:
+def restore_splitters(window: QMainWindow, settings: QSettings, splitters: Splitters) -> None:
+    for key, splitter, first_chars in splitters:
         saved = _bytes(settings, key)
         if saved is None or not splitter.restoreState(saved):
             size = window.fontMetrics().averageCharWidth()
-            first = size * (18 if splitter is window.splitter else 42)
-            splitter.setSizes([first, size * 110])
+            splitter.setSizes([size * first_chars, size * 110])
 
 
-def restore_state(window: MainWindow, settings: QSettings) -> None:
+def restore_state(window: QMainWindow, settings: QSettings, splitters: Splitters) -> None:
     """The window shell as it was: size, position, toolbar, navigation width."""
     geometry = _bytes(settings, "window/geometry")
     if geometry is None or not window.restoreGeometry(geometry):
@@ -38,26 +33,12 @@ def restore_state(window: MainWindow, settings: QSettings) -> None:
     state = _bytes(settings, "window/state")
     if state is not None:
         window.restoreState(state)
-    _restore_splitters(window, settings, [("splitters/main", window.splitter)])
+    restore_splitters(window, settings, splitters)
 
 
-def restore_page_state(window: MainWindow, settings: QSettings) -> None:
-    """The pages' splitters, once the pages exist (the database is open)."""
-    _restore_splitters(
-        window,
-        settings,
-        [
-            ("splitters/editor", window.editor.splitter),
-            ("splitters/frameworks", window.frameworks.splitter),
-        ],
-    )
-
-
-def save_state(window: MainWindow, settings: QSettings) -> None:
+def save_state(window: QMainWindow, settings: QSettings, splitters: Splitters) -> None:
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue("window/state", window.saveState())
-    settings.setValue("splitters/main", window.splitter.saveState())
-    if window.attached:  # closed while opening: the pages' splitters stay as saved
-        settings.setValue("splitters/editor", window.editor.splitter.saveState())
-        settings.setValue("splitters/frameworks", window.frameworks.splitter.saveState())
+    for key, splitter, _chars in splitters:
+        settings.setValue(key, splitter.saveState())
     settings.sync()

@@ -123,7 +123,7 @@ def test_every_interactive_widget_has_an_accessible_name(make_window, services: 
     window.editor.toggle_meeting()
     for name, opener in (
         ("staff dialog", window.add_staff),
-        ("start review dialog", lambda: window.start_review(member.id)),
+        ("start review dialog", lambda: window.staff_dialogs.start_review(member.id)),
         ("shortcuts", window.show_shortcuts),
     ):
         opener()

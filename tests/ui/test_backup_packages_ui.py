@@ -21,10 +21,10 @@ def test_back_up_now_writes_a_verified_backup(
     add_member(services)
     window = make_window(services)
     window.features.backups.back_up.trigger()
-    qtbot.waitUntil(lambda: "Backup written and verified" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "Backup written and verified" in window.message())
     made = services.backups.list_backups()
     assert [b.kind for b in made] == ["manual"]
-    assert made[0].path.name in window.statusBar().currentMessage()
+    assert made[0].path.name in window.message()
     assert window.features.backups.back_up.isEnabled()
 
 
@@ -84,7 +84,7 @@ def test_export_then_import_into_another_database(
     answers.save = tmp_path / "to-hq"
     window.features.packages.export.trigger()
     package = tmp_path / "to-hq.json"
-    qtbot.waitUntil(lambda: "Wrote 1 reviews" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "Wrote 1 reviews" in window.message())
     assert json.loads(package.read_text(encoding="utf-8"))["reviews"]
     assert answers.asked[0][2].parent == answers.documents
 
@@ -144,5 +144,5 @@ def test_export_without_a_selection_says_what_to_do(make_window, services, answe
     window = make_window(services)
     window.go(navigation.FRAMEWORKS)
     window.features.packages.export.trigger()
-    assert "Select the reviews to export" in window.statusBar().currentMessage()
+    assert "Select the reviews to export" in window.message()
     assert answers.asked == []

@@ -39,7 +39,7 @@ def test_export_pdf_from_the_editor_proposes_the_file_name_and_opens_the_viewer(
     assert answers.shown == [written]
     assert is_pdf(written)
     assert qsettings.value("folders/pdf") == str(answers.documents)
-    assert str(written) in window.statusBar().currentMessage()
+    assert str(written) in window.message()
 
 
 def test_the_next_export_proposes_the_folder_used_last(
@@ -120,7 +120,7 @@ def test_when_no_viewer_opens_the_pdf_the_status_bar_says_where_it_is(
     answers.save = answers.documents / "blank.pdf"
     window.features.documents.print_worksheet.trigger()  # no person chosen: a blank worksheet
     assert answers.asked[0][2].name == "worksheet.pdf"
-    qtbot.waitUntil(lambda: "no PDF viewer" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "no PDF viewer" in window.message())
     assert is_pdf(answers.documents / "blank.pdf")
 
 

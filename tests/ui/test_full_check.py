@@ -45,7 +45,7 @@ def damaged_services(damaged: tuple[Path, Path]) -> Iterator[Services]:
 
 
 def run_check(window, qtbot) -> FullCheck:
-    check = FullCheck(window)
+    check = FullCheck(window, window.features.backups)
     with qtbot.waitSignal(check.finished, timeout=10_000):
         assert check.start()
     return check
@@ -54,7 +54,7 @@ def run_check(window, qtbot) -> FullCheck:
 def test_a_healthy_database_is_checked_quietly(window, services: Services, qtbot) -> None:
     check = run_check(window, qtbot)
     assert check.report is not None and check.report.ok
-    assert window.statusBar().currentMessage() == "Database checked: no damage found."
+    assert window.message() == "Database checked: no damage found."
     assert window.dialog is None
     assert not services.access.read_only and services.access.backup_on_exit is False  # as opened
 
@@ -135,11 +135,11 @@ def test_without_a_good_backup_only_read_only_is_offered(
 
 def test_a_server_database_is_not_checked_by_sqlite(window, qtbot, monkeypatch) -> None:
     monkeypatch.setattr(window.services.access, "path", None)
-    assert not FullCheck(window).start()
+    assert not FullCheck(window, window.features.backups).start()
 
 
 def test_the_app_starts_the_check_shortly_after_the_database_is_shown(window, qtbot) -> None:
-    check = check_after_opening(window, delay_ms=10)
+    check = check_after_opening(window, window.features.backups, delay_ms=10)
     assert check.report is None  # not at once: the first lists load first
     with qtbot.waitSignal(check.finished, timeout=10_000):
         pass

@@ -49,7 +49,7 @@ def test_the_window_paints_before_the_database_layer_is_imported(tmp_path: Path)
     assert result["opening"] == "Opening reviews.sqlite3…"
     assert result["add_staff_enabled"] is False
     assert result["attached_later"] is True  # then the database opened and the pages filled
-    assert result["database_label"] == f"Database: {database}"
+    assert result["database_label"] == f"Database: {database.name}"
     assert result["code"] == 0
     assert [b.kind for b in list_backups(database)] == ["auto"]  # daily, then closing backup
 
@@ -79,7 +79,8 @@ def test_the_shell_shows_where_it_is_opening_and_waits_for_the_database(
     qtbot.waitExposed(window)
     assert not window.attached
     assert window.opening_label.text() == "Opening reviews.sqlite3…"
-    assert window.database_label.text() == f"Opening database: {db_path}"
+    assert window.database_label.text() == f"Opening database: {db_path.name}"
+    assert window.database_label.toolTip() == str(db_path)
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View", "&Review", "&Help"]
     actions = window.window_actions
@@ -106,7 +107,8 @@ def test_attaching_the_database_fills_the_pages(
     assert window.staff_list.model.rowCount() == 1
     assert window.pages.currentWidget() is window.staff_list
     assert window.pages.count() == 5  # the five pages; the "Opening …" one has gone
-    assert window.database_label.text() == f"Database: {services.location}"
+    assert window.database_label.text() == f"Database: {Path(services.location).name}"
+    assert window.database_label.toolTip() == services.location
     actions = window.window_actions
     assert all(a.isEnabled() for a in actions.needing_database() if a is not actions.edit_staff)
     edit_menu = [a.text() for a in window.window_actions.edit_menu.actions() if a.text()]

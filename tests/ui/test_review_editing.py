@@ -187,7 +187,7 @@ def test_an_overlapping_review_is_refused_beside_the_period(window, services, qt
             member.id, "Mina", ReviewType.ANNUAL, date(today.year - 1, today.month, 1), today
         )
     )
-    window.start_review(member.id)
+    window.staff_dialogs.start_review(member.id)
     dialog = window.dialog
     dialog.reviewer.setText("Mina Park")
     dialog.start()

@@ -1,0 +1,129 @@
+"""Every window action means what the user has selected on the page in front (issue: Start
+review preselected the first person alphabetically whatever was selected)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from reviewapp.services.container import Services
+from reviewapp.ui.staff_dialog import StaffDialog
+from reviewapp.ui.start_review_dialog import StartReviewDialog
+from tests.ui.ui_helpers import activate, add_member, focused, press, start_review
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def three(services: Services):
+    """Three people; Abel first alphabetically, so a guess would pick him."""
+    return (
+        add_member(services, "Abel Archer", "E1"),
+        add_member(services, "Bea Brook", "E2"),
+        add_member(services, "Cleo Cole", "E3"),
+    )
+
+
+def _select_last_in_staff_list(window) -> None:
+    window.staff_list.table.setFocus()
+    press(Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # End alone: the last column
+    assert focused() is window.staff_list.table, f"focus was on {focused()!r}"
+
+
+def _dialog_person(window, qtbot) -> int:
+    qtbot.waitUntil(lambda: isinstance(window.dialog, StartReviewDialog))
+    dialog = window.dialog
+    chosen = dialog.staff.currentData()
+    dialog.reject()
+    activate(window, qtbot)
+    return chosen
+
+
+def test_every_way_to_start_a_review_preselects_the_selected_person(
+    make_window, services, three, qtbot
+) -> None:
+    window = make_window(services)
+    _select_last_in_staff_list(window)
+    cleo = three[2]
+    press(Qt.Key.Key_R, CTRL_SHIFT)  # the shortcut
+    assert _dialog_person(window, qtbot) == cleo.id
+    window.window_actions.start_review.trigger()  # File > Start review, and the toolbar's
+    assert _dialog_person(window, qtbot) == cleo.id
+    window.staff_list.table.setFocus()
+    press(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    window.staff_list.start_button.click()
+    assert _dialog_person(window, qtbot) == three[0].id
+
+
+def test_the_staff_page_and_the_reviews_list_mean_their_own_selection(
+    make_window, services, three, qtbot
+) -> None:
+    abel, bea, cleo = three
+    start_review(services, bea)
+    window = make_window(services)
+    _select_last_in_staff_list(window)  # Cleo in the Staff list ...
+    window.open_staff(abel.id)  # ... but Abel's page in front
+    press(Qt.Key.Key_R, CTRL_SHIFT)
+    assert _dialog_person(window, qtbot) == abel.id
+    window.window_actions.show_reviews.trigger()  # Bea's review is the only row
+    qtbot.waitUntil(lambda: window.reviews.model.rowCount() == 1)
+    window.reviews.table.setFocus()
+    press(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_R, CTRL_SHIFT)
+    assert _dialog_person(window, qtbot) == bea.id
+    window.reviews.start_button.click()
+    assert _dialog_person(window, qtbot) == bea.id
+
+
+def test_edit_staff_details_edits_the_person_selected_in_the_staff_list(
+    make_window, services, three, qtbot
+) -> None:
+    window = make_window(services)
+    _select_last_in_staff_list(window)
+    press(Qt.Key.Key_E, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, StaffDialog))
+    assert window.dialog.name.text() == "Cleo Cole"
+    window.dialog.reject()
+
+
+def test_actions_with_nothing_selected_say_what_to_select(make_window, services, qtbot) -> None:
+    window = make_window(services)  # no staff at all
+    window.window_actions.edit_staff.trigger()
+    assert "Select a staff member first" in window.message()
+    window.features.documents.export_pdf.trigger()
+    assert "Select a review" in window.message()
+
+
+def test_after_editing_the_same_person_stays_selected(make_window, services, three, qtbot) -> None:
+    window = make_window(services)
+    _select_last_in_staff_list(window)
+    press(Qt.Key.Key_E, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, StaffDialog))
+    window.dialog.name.setText("Ada Cole")  # now first alphabetically
+    with qtbot.waitSignal(window.staff_list.loaded):
+        window.dialog.buttons.accepted.emit()
+    assert window.selection().staff_id == three[2].id
+
+
+def test_the_window_title_names_the_page_once(make_window, services, three) -> None:
+    review = start_review(services, three[1])
+    window = make_window(services)
+    assert window.windowTitle() == "Staff — reviewapp"
+    window.open_review(review.id)
+    assert window.windowTitle() == "Review of Bea Brook — reviewapp"
+    assert QApplication.applicationDisplayName() not in window.windowTitle().split(" — ")[:-1]
+
+
+def test_a_long_status_message_is_shown_whole(make_window, services, qtbot) -> None:
+    window = make_window(services)
+    window.resize(800, 600)
+    text = (
+        "Wrote /home/manager/Documents/Reviews/2025/annual-review-of-someone-with-a-long-name."
+        "pdf, but no PDF viewer could open it. Open the file from its folder."
+    )
+    window.show_message(text)
+    label = window.findChild(QLabel, "statusMessage")
+    qtbot.waitUntil(lambda: label.isVisible())
+    assert label.text() == text and label.wordWrap()
+    assert label.height() >= label.heightForWidth(label.width())
