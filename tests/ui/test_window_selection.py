@@ -59,7 +59,7 @@ def test_every_way_to_start_a_review_preselects_the_selected_person(
 def test_the_staff_page_and_the_reviews_list_mean_their_own_selection(
     make_window, services, three, qtbot
 ) -> None:
-    abel, bea, cleo = three
+    abel, bea, _cleo = three
     start_review(services, bea)
     window = make_window(services)
     _select_last_in_staff_list(window)  # Cleo in the Staff list ...
