@@ -20,7 +20,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from reviewapp.domain.errors import ReviewAppError
-from reviewapp.ui import navigation
+from reviewapp.ui import navigation, read_only
 from reviewapp.ui.context import Changes, Selection
 from reviewapp.ui.navigation import Navigation
 from reviewapp.ui.status import StatusLine, centred
@@ -154,29 +154,24 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.nav.currentRowChanged.connect(self._nav_changed)
-        staff_list, reviews, staff_page, editor = (
-            self.staff_list,
-            self.reviews,
-            self.staff_page,
-            self.editor,
-        )
-        staff_list.openRequested.connect(self.open_staff)
-        staff_list.addRequested.connect(self.add_staff)
-        staff_list.importRequested.connect(self.import_staff)
-        staff_list.demoRequested.connect(self.staff_dialogs.load_demo)
-        staff_list.failed.connect(self.show_message)
-        reviews.openRequested.connect(self.open_review)
-        staff_page.backRequested.connect(lambda: self.go(navigation.STAFF))
-        staff_page.editRequested.connect(lambda _member: self.edit_staff())
-        staff_page.reviewOpenRequested.connect(self.open_review)
-        staff_page.message.connect(self.show_message)
+        pages = self._pages
+        pages.staff_list.openRequested.connect(self.open_staff)
+        pages.staff_list.addRequested.connect(self.add_staff)
+        pages.staff_list.importRequested.connect(self.import_staff)
+        pages.staff_list.demoRequested.connect(self.staff_dialogs.load_demo)
+        pages.staff_list.failed.connect(self.show_message)
+        pages.reviews.openRequested.connect(self.open_review)
+        pages.staff_page.backRequested.connect(lambda: self.go(navigation.STAFF))
+        pages.staff_page.editRequested.connect(lambda _member: self.edit_staff())
+        pages.staff_page.reviewOpenRequested.connect(self.open_review)
+        pages.staff_page.message.connect(self.show_message)
         # Every page's own Start review button means the person selected on that page.
-        for page in (staff_list, reviews, staff_page):
+        for page in (pages.staff_list, pages.reviews, pages.staff_page):
             page.startReviewRequested.connect(lambda _staff_id: self.start_review())
-        editor.staffRequested.connect(self.open_staff)
-        editor.meetingToggled.connect(self._meeting_toggled)
-        editor.session.saveState.connect(self.save_label.setText)
-        editor.session.changed.connect(lambda: self.notify(Changes(reviews=True)))
+        pages.editor.staffRequested.connect(self.open_staff)
+        pages.editor.meetingToggled.connect(self._meeting_toggled)
+        pages.editor.session.saveState.connect(self.save_label.setText)
+        pages.editor.session.changed.connect(lambda: self.notify(Changes(reviews=True)))
         self.pages.currentChanged.connect(lambda _i: self._page_changed())
 
     def _page_splitters(self) -> Splitters:
@@ -251,23 +246,7 @@ class MainWindow(QMainWindow):
         self.editor.session.changed.emit()  # the open review is shown again, without editing
 
     def editing_controls(self) -> list[QWidget | QAction]:
-        """Every action and button of the window's own pages that would change the database."""
-        actions, staff_list, staff_page = self.window_actions, self.staff_list, self.staff_page
-        return [
-            actions.add_staff,
-            actions.import_staff,
-            actions.start_review,
-            actions.edit_staff,
-            staff_list.add_button,
-            staff_list.import_button,
-            staff_list.start_button,
-            staff_list.welcome.add_button,
-            staff_list.welcome.import_button,
-            staff_list.welcome.demo_button,
-            staff_page.edit_button,
-            staff_page.start_button,
-            self.reviews.start_button,
-        ]
+        return read_only.editing_controls(self.window_actions, self._pages)
 
     # -- pages ------------------------------------------------------------------
 
@@ -384,41 +363,24 @@ class MainWindow(QMainWindow):
 
         actions = self.window_actions.all()
         if self.attached:
-            actions += [
-                self.editor.undo_action,
-                self.editor.redo_action,
-                *self.editor.menu_actions,
-                *self.features.actions(),
-            ]
+            editor = self.editor
+            actions += [editor.undo_action, editor.redo_action, *editor.menu_actions]
+            actions += self.features.actions()
         self.show_dialog(ShortcutsDialog(actions, self))
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from reviewapp.ui.help_dialogs import show_about
 
-        from reviewapp import __version__
-
-        QMessageBox.about(
-            self,
-            "About reviewapp",
-            f"reviewapp {__version__}\n\nStaff performance reviews against a competency "
-            f"framework, kept in one database file:\n{self.location}",
-        )
+        show_about(self, self.location)
 
     # -- closing ------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.flush():
-            from PySide6.QtWidgets import QMessageBox
+            from reviewapp.ui.help_dialogs import warn_not_saved
 
-            event.ignore()
-            QMessageBox.warning(
-                self,
-                "Not saved yet",
-                "An edit could not be saved:\n\n"
-                f"{self.save_error}\n\n"
-                "The window stays open so the text is not lost. Try again in a moment, "
-                "or copy the text somewhere safe.",
-            )
+            event.ignore()  # the window stays open so that the text is not lost
+            warn_not_saved(self, self.save_error)
             return
         if self.attached and self.editor.in_meeting:
             self.editor.toggle_meeting()  # remember the window as it was before the meeting

@@ -127,3 +127,21 @@ def test_a_long_status_message_is_shown_whole(make_window, services, qtbot) -> N
     qtbot.waitUntil(lambda: label.isVisible())
     assert label.text() == text and label.wordWrap()
     assert label.height() >= label.heightForWidth(label.width())
+
+
+def test_print_worksheet_and_export_pdf_mean_the_selection_in_front(
+    make_window, services, three, qtbot, answers
+) -> None:
+    review = start_review(services, three[1])
+    window = make_window(services)
+    _select_last_in_staff_list(window)  # Cleo
+    answers.save = None  # cancel at the file dialog: only the proposed name matters here
+    window.features.documents.print_worksheet.trigger()
+    assert answers.asked[-1][2].name == "worksheet_Cleo_Cole.pdf"
+    window.window_actions.show_reviews.trigger()
+    qtbot.waitUntil(lambda: window.reviews.model.rowCount() == 1)
+    window.reviews.table.setFocus()
+    press(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    window.features.documents.export_pdf.trigger()
+    assert answers.asked[-1][2].name == services.documents.file_name(review.id)
+    assert window.features.packages.selected_review_ids() == [review.id]
