@@ -83,16 +83,20 @@ class StaffDialogs:
             self.import_staff_file(Path(path))
 
     def import_staff_file(self, path: Path) -> bool:
-        from PySide6.QtWidgets import QMessageBox
+        from reviewapp.domain.staff_csv import StaffCsvError
+        from reviewapp.ui.message_list import MessageListDialog
 
         try:
-            text = path.read_text(encoding="utf-8-sig")
-            added = self.window.services.staff.import_csv(text)
-        except (OSError, UnicodeDecodeError) as exc:
-            QMessageBox.warning(self.window, "Import staff", f"The file could not be read:\n{exc}")
+            added = self.window.services.staff.import_csv_file(path)
+        except StaffCsvError as exc:  # every bad line: a list that scrolls and can be copied
+            summary = f"Nothing was imported from {path.name}. Correct the file and try again:"
+            self.window._open_dialog(
+                MessageListDialog("Import staff", summary, exc.problems, "Problems", self.window)
+            )
             return False
         except ReviewAppError as exc:
-            QMessageBox.warning(self.window, "Import staff", f"Nothing was imported.\n\n{exc}")
+            message = f"Nothing was imported. {exc}"
+            self.window._open_dialog(MessageListDialog("Import staff", message, parent=self.window))
             return False
         self.window.show_message(f"Imported {len(added)} staff members from {path.name}.")
         self.window.staff_list.reload()
