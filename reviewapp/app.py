@@ -66,11 +66,15 @@ def main(database: str | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from reviewapp.ui import crash
     from reviewapp.ui.main_window import MainWindow
     from reviewapp.ui.startup import Startup
 
+    log_file = crash.start_logging()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    # From here on a fault anywhere is logged and shown once, in words, with where the log is.
+    crash.install(log_file, parent=app)
     app.setOrganizationName(paths.APP_NAME)
     app.setApplicationName(paths.APP_NAME)
     window = MainWindow(None, QSettings(paths.APP_NAME, paths.APP_NAME), location=location)
@@ -85,7 +89,8 @@ def main(database: str | None = None) -> int:
     try:
         startup.finish()
     except ReviewAppError as exc:
-        from PySide6.QtWidgets import QMessageBox
+        from reviewapp.ui.message_list import MessageListDialog, split_message
 
-        QMessageBox.warning(None, "reviewapp", f"Closing the database: {exc}")
+        summary, items = split_message(f"Closing the database: {exc}")
+        MessageListDialog("reviewapp", summary, items, "Problems").exec()
     return startup.quit_code if startup.quit_code is not None else code

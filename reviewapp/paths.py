@@ -21,3 +21,16 @@ def default_database() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "reviewapp.sqlite3"
+
+
+LOG_DIR_ENV = "REVIEWAPP_LOG_DIR"
+
+
+def log_folder() -> Path:
+    """``$REVIEWAPP_LOG_DIR`` if set, else the platform's user log folder for reviewapp."""
+    configured = os.environ.get(LOG_DIR_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_log_path
+
+    return user_log_path(APP_NAME, appauthor=False)

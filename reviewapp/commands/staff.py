@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
-from reviewapp.commands.output import read_text, table, to_json
+from reviewapp.commands.output import table, to_json
 from reviewapp.domain.staff import StaffMember
 from reviewapp.domain.staff_csv import StaffCsvError
 from reviewapp.services.container import Services
@@ -71,10 +72,9 @@ def _list(args: argparse.Namespace, services: Services) -> int:
 
 
 def _import(args: argparse.Namespace, services: Services) -> int:
-    text = read_text(args.file, what="CSV file")
     branches_before = {b.name for b in services.staff.branches()}
     try:
-        added = services.staff.import_csv(text)
+        added = services.staff.import_csv_file(Path(args.file))
     except StaffCsvError as exc:
         count = len(exc.problems)
         noun = "problem" if count == 1 else "problems"

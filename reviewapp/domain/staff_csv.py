@@ -60,6 +60,23 @@ def _columns(headers: list[str]) -> dict[str, int]:
     return found
 
 
+def decode_staff_csv(data: bytes) -> str:
+    """The text of a staff CSV file: UTF-8, with or without a byte-order mark.
+
+    Raises StaffCsvError saying how to save the file again when it is in another encoding.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise StaffCsvError(
+            [
+                f"The file is not UTF-8 text (byte 0x{data[exc.start]:02X} on line {line}). "
+                "Save it again as UTF-8 (in a spreadsheet: 'CSV UTF-8')."
+            ]
+        ) from None
+
+
 def parse_staff_csv(text: str) -> list[StaffCsvRow]:
     """All rows or nothing: raises StaffCsvError naming each bad line and why."""
     rows, problems = parse_staff_csv_rows(text)

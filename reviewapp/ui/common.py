@@ -6,7 +6,7 @@ from datetime import date
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
 W = TypeVar("W", bound=QWidget)
@@ -47,8 +47,28 @@ def wrapping_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def fit_to_contents(window: QWidget) -> None:
+    """Grow a shown window until its wrapped text fits (never past the screen; never shrink it,
+    which would move what the person is looking at)."""
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return  # a window not yet shown takes its size from its contents when it is shown
+    layout.activate()
+    room = window.screen().availableGeometry()
+    frame = window.frameGeometry().size() - window.size()
+    width = min(max(window.width(), window.sizeHint().width()), room.width() - frame.width())
+    needed = (
+        layout.totalHeightForWidth(width)
+        if layout.hasHeightForWidth()
+        else window.sizeHint().height()
+    )
+    height = min(max(window.height(), needed), room.height() - frame.height())
+    window.resize(width, height)
+
+
 class FieldMessage(QLabel):
-    """A message shown next to a field: a warning sign and words, never colour alone."""
+    """A message shown with a field: a warning sign and words, never colour alone. It wraps,
+    and a screen reader announces it when it appears."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,10 +83,16 @@ class FieldMessage(QLabel):
     def show_message(self, message: str) -> None:
         self.setText(f"⚠ {message}")
         self.setAccessibleName(message)
+        self.setAccessibleDescription(message)
         self.show()
+        announcement = QAccessibleAnnouncementEvent(self, message)
+        announcement.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+        QAccessible.updateAccessibility(announcement)
 
     def clear_message(self) -> None:
         self.setText("")
+        self.setAccessibleName("")
+        self.setAccessibleDescription("")
         self.hide()
 
 

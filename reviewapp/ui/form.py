@@ -1,4 +1,4 @@
-"""A form layout whose fields each have a message line beside them for validation errors.
+"""A form layout where each field can show a message under it, for errors and refusals.
 
 Also what the form dialogs share: a date field, and Save/Cancel buttons with names a screen
 reader reads.
@@ -9,20 +9,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from reviewapp.domain.errors import ConflictError, ReviewAppError, ValidationError
-from reviewapp.ui.common import FieldMessage, W, accessible, to_qdate
+from reviewapp.ui.common import FieldMessage, W, accessible, fit_to_contents, to_qdate
 
 
 def date_edit(value: date) -> QDateEdit:
@@ -54,14 +58,36 @@ def dialog_buttons(
     return buttons, accept
 
 
+def changed_signal(field: QWidget) -> SignalInstance:
+    """The signal a field sends when the person changes its value."""
+    if isinstance(field, QComboBox):
+        return field.currentTextChanged  # also sent while typing into an editable combo box
+    if isinstance(field, QDateTimeEdit):
+        return field.dateTimeChanged
+    if isinstance(field, (QLineEdit, QPlainTextEdit)):
+        return field.textChanged
+    if isinstance(field, QAbstractButton):
+        return field.toggled
+    raise TypeError(f"MessageForm does not know when a {type(field).__name__} changes")
+
+
 class MessageForm(QFormLayout):
-    """Rows of label + field, where ``show_error(field, text)`` puts text next to that field."""
+    """Rows of label + field; ``show_error(field, text)`` puts the text under that field.
+
+    A message takes the form's whole width and wraps, and the dialog grows to show all of it.
+    A field's own problem goes when that field changes; a refusal of the form as a whole (a
+    conflict, or a field the form does not have) goes when any field changes, since any of
+    them may be the one that resolves it.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._messages: dict[str, FieldMessage] = {}
         self._fields: dict[str, QWidget] = {}
+        self._descriptions: dict[str, str] = {}
+        self._shown: str | None = None
+        self._cleared_by: str | None = None  # the field whose change clears it; None: any
 
     def add_field(self, key: str, label: str, field: W, description: str = "") -> W:
         caption = QLabel(label)
@@ -70,42 +96,57 @@ class MessageForm(QFormLayout):
         if description:
             field.setAccessibleDescription(description)
             field.setToolTip(description)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(field, 1)
-        column.addLayout(row)
         message = FieldMessage()
-        column.addWidget(message)
-        self.addRow(caption, holder)
+        self.addRow(caption, field)
+        self.addRow(message)
         self._messages[key] = message
         self._fields[key] = field
+        self._descriptions[key] = description
+        changed_signal(field).connect(lambda *_value: self._field_changed(key))
         return field
 
     def show_error(self, key: str | None, text: str, fallback: str) -> None:
-        """Show the message beside ``key``'s field (or ``fallback``'s when unknown) and focus it."""
-        self.clear_errors()
-        target = key if key in self._messages else fallback
-        self._messages[target].show_message(text)
-        self._fields[target].setFocus()
+        """Show the message under ``key``'s field (or ``fallback``'s when unknown) and focus it."""
+        if key in self._messages:
+            self._show(key, text, cleared_by=key)
+        else:
+            self._show(fallback, text, cleared_by=None)
 
     def show_failure(
         self, error: ReviewAppError, fallback: str, conflict_field: str | None = None
     ) -> None:
-        """Show why a service refused: a ValidationError beside its field, a ConflictError
-        beside ``conflict_field``, anything else (or an unknown field) beside ``fallback``."""
-        key: str | None = None
-        if isinstance(error, ValidationError):
-            key = error.field
-        elif isinstance(error, ConflictError):
-            key = conflict_field
-        self.show_error(key, str(error), fallback)
+        """Show why a service refused: a ValidationError under its field, a ConflictError
+        under ``conflict_field``, anything else (or an unknown field) under ``fallback``."""
+        if isinstance(error, ValidationError) and error.field in self._messages:
+            self._show(error.field, str(error), cleared_by=error.field)
+            return
+        where = fallback
+        if isinstance(error, ConflictError) and conflict_field in self._messages:
+            where = conflict_field
+        self._show(where, str(error), cleared_by=None)
 
     def clear_errors(self) -> None:
+        if self._shown is not None:
+            self._fields[self._shown].setAccessibleDescription(self._descriptions[self._shown])
         for message in self._messages.values():
             message.clear_message()
+        self._shown = None
 
     def message(self, key: str) -> FieldMessage:
         return self._messages[key]
+
+    def _show(self, key: str, text: str, cleared_by: str | None) -> None:
+        self.clear_errors()
+        field = self._fields[key]
+        # Read with the field when it gets the focus, as a screen reader reads a description.
+        field.setAccessibleDescription(" ".join(filter(None, [text, self._descriptions[key]])))
+        self._messages[key].show_message(text)
+        self._shown, self._cleared_by = key, cleared_by
+        owner = self.parentWidget()
+        if owner is not None:
+            fit_to_contents(owner.window())
+        field.setFocus()
+
+    def _field_changed(self, key: str) -> None:
+        if self._shown is not None and self._cleared_by in (None, key):
+            self.clear_errors()

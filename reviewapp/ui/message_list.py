@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QListWidget,
@@ -13,9 +14,16 @@ from PySide6.QtWidgets import (
 
 from reviewapp.ui.common import accessible, wrapping_label
 
+# Of the screen's free area: room left around the dialog for its title bar and the task bar.
+SCREEN_SHARE = 0.9
+
 
 class MessageListDialog(QDialog):
-    """``summary`` says what happened; ``items`` are shown one per line, each selectable."""
+    """``summary`` says what happened; ``items`` are shown one per line, each selectable.
+
+    However long the list, the dialog fits the screen and the list scrolls; "Copy all" puts the
+    summary and every line on the clipboard.
+    """
 
     def __init__(
         self,
@@ -39,12 +47,20 @@ class MessageListDialog(QDialog):
         accessible(close, "Close")
         close.setDefault(True)
         self.buttons.rejected.connect(self.reject)
+        self.copy_button = self.add_button("C&opy all", "Copy the message and every line")
+        self.copy_button.clicked.connect(self.copy_all)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.items, 1)
         layout.addWidget(self.buttons)
+        self._fit_screen(bool(items))
+
+    def _fit_screen(self, has_items: bool) -> None:
         chars, lines = self.fontMetrics().averageCharWidth(), self.fontMetrics().lineSpacing()
-        self.resize(chars * 80, lines * (22 if items else 8))
+        room = self.screen().availableGeometry()
+        width = min(chars * 80, int(room.width() * SCREEN_SHARE))
+        height = min(lines * (22 if has_items else 8), int(room.height() * SCREEN_SHARE))
+        self.resize(width, height)
 
     def add_button(self, text: str, name: str) -> QPushButton:
         """An extra action beside Close (e.g. "Open folder"); the caller connects it."""
@@ -54,6 +70,9 @@ class MessageListDialog(QDialog):
 
     def lines(self) -> list[str]:
         return [self.items.item(row).text() for row in range(self.items.count())]
+
+    def copy_all(self) -> None:
+        QApplication.clipboard().setText("\n".join([self.summary.text(), *self.lines()]) + "\n")
 
 
 def split_message(text: str) -> tuple[str, list[str]]:

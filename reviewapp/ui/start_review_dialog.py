@@ -58,8 +58,9 @@ class StartReviewDialog(QDialog):
         self.staff = QComboBox()
         for member in staff:
             self.staff.addItem(f"{member.display_name} ({member.employee_number})", member.id)
-        if chosen_id is not None:
-            self.staff.setCurrentIndex(max(0, self.staff.findData(chosen_id)))
+        # Nobody selected where the review was started: the person is asked for, never guessed.
+        self.staff.setPlaceholderText("Choose the person to review…")
+        self.staff.setCurrentIndex(self.staff.findData(chosen_id) if chosen_id is not None else -1)
         self.form.add_field("staff", "&Staff member:", self.staff)
         self.review_type = QComboBox()
         for kind in ReviewType:
@@ -69,9 +70,9 @@ class StartReviewDialog(QDialog):
         self.period_end = self.form.add_field("period_end", "Period &to:", date_edit(end))
         self.has_meeting = accessible(QCheckBox("&Meeting date set"), "Meeting date set")
         self.has_meeting.setChecked(True)
+        self.form.addRow("", self.has_meeting)
         self.meeting = self.form.add_field("meeting_date", "Meeting &date:", date_edit(today))
         self.has_meeting.toggled.connect(self.meeting.setEnabled)
-        self.form.insertRow(self.form.rowCount() - 1, "", self.has_meeting)
         self.reviewer = self.form.add_field("reviewer_name", "&Reviewer:", QLineEdit())
         self.reviewer.setText(services.settings.get("reviewer_name"))
         self.buttons, start_button = dialog_buttons(self, self.start, "Start &review")
@@ -80,6 +81,8 @@ class StartReviewDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         start_button.setDefault(True)  # only once the button is inside the dialog
+        if self.staff.currentIndex() < 0:
+            self.staff.setFocus()  # the question to answer first
 
     def draft(self) -> ReviewDraft:
         return ReviewDraft(
@@ -94,7 +97,7 @@ class StartReviewDialog(QDialog):
     def start(self) -> None:
         self.form.clear_errors()
         if self.staff.currentIndex() < 0:
-            self.form.show_error("staff", "Add a staff member first.", "staff")
+            self.form.show_error("staff", "Choose the staff member to review.", "staff")
             return
         try:
             review = self._services.reviews.start(self.draft())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -10,8 +9,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reviewapp.domain.errors import ReviewAppError
-
-log = logging.getLogger(__name__)
+from reviewapp.ui import crash
 
 T = TypeVar("T")
 
@@ -34,9 +32,9 @@ class _Task(QRunnable):
         except ReviewAppError as exc:
             self._signals.failed.emit(str(exc))
             return
-        except Exception as exc:  # a bug in a worker must still reach the window
-            log.exception("background task failed while %s", self._doing)
-            self._signals.failed.emit(f"Something went wrong while {self._doing} ({exc!r}).")
+        except Exception as exc:  # noqa: BLE001  (a fault: reported to the log and the crash dialog)
+            crash.report(exc, self._doing)
+            self._signals.failed.emit(crash.unexpected_failure(self._doing))
             return
         self._signals.done.emit(result)
 
@@ -58,8 +56,10 @@ class TaskRunner(QObject):
         *,
         doing: str = "working in the background",
     ) -> None:
-        """Run ``work`` on the pool; ``doing`` names it in an unexpected failure's message
-        ("Something went wrong while writing the PDF ...")."""
+        """Run ``work`` on the pool. A ReviewAppError's message goes to ``on_failed``; any other
+        exception is a fault, reported to the log and the crash dialog, and ``on_failed`` gets
+        a plain sentence naming what was being done ("Something went wrong while writing the
+        PDF. ...")."""
         signals = _Signals()
         self._live.add(signals)
         signals.done.connect(on_done)

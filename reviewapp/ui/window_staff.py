@@ -87,17 +87,21 @@ class StaffDialogs:
             self.import_staff_file(Path(path))
 
     def import_staff_file(self, path: Path) -> bool:
-        from PySide6.QtWidgets import QMessageBox
+        from reviewapp.domain.staff_csv import StaffCsvError
+        from reviewapp.ui.message_list import MessageListDialog
 
         widget = self.context.widget
         try:
-            text = path.read_text(encoding="utf-8-sig")
-            added = self.context.services.staff.import_csv(text)
-        except (OSError, UnicodeDecodeError) as exc:
-            QMessageBox.warning(widget, "Import staff", f"The file could not be read:\n{exc}")
+            added = self.context.services.staff.import_csv_file(path)
+        except StaffCsvError as exc:  # every bad line: a list that scrolls and can be copied
+            summary = f"Nothing was imported from {path.name}. Correct the file and try again:"
+            self.context.show_dialog(
+                MessageListDialog("Import staff", summary, exc.problems, "Problems", widget)
+            )
             return False
         except ReviewAppError as exc:
-            QMessageBox.warning(widget, "Import staff", f"Nothing was imported.\n\n{exc}")
+            message = f"Nothing was imported. {exc}"
+            self.context.show_dialog(MessageListDialog("Import staff", message, parent=widget))
             return False
         self.context.show_message(f"Imported {len(added)} staff members from {path.name}.")
         self.context.notify(Changes(staff=True))

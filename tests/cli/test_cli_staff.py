@@ -123,7 +123,7 @@ def test_missing_column_is_named(
     ("content", "expected"),
     [
         (None, "there is no such CSV file"),
-        (b"Name,Employee No\nJos\xe9,1\n", "it is not UTF-8 text (byte 0xE9 on line 2)"),
+        (b"Name,Employee No\nJos\xe9,1\n", "is not UTF-8 text (byte 0xE9 on line 2)"),
         (b"", "The file is empty."),
         (b"Name,Employee No,Position,Branch,Start Date\n", "header but no staff rows"),
     ],
@@ -150,3 +150,18 @@ def test_a_folder_is_not_a_file(
 ) -> None:
     assert run("staff", "import", str(tmp_path)) == 1
     assert "it is a folder, not a CSV file" in capsys.readouterr().err
+
+
+def test_a_windows_1252_file_gets_the_sentence_the_window_shows(
+    run: Run, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "staff.csv"
+    path.write_bytes(GOOD.encode("cp1252", errors="replace"))
+    assert run("staff", "import", str(path)) == 1
+    err = capsys.readouterr().err
+    assert "nothing imported" in err
+    assert (
+        "The file is not UTF-8 text (byte 0xC9 on line 2). "
+        "Save it again as UTF-8 (in a spreadsheet: 'CSV UTF-8')." in err
+    )
+    assert "codec" not in err and "Traceback" not in err

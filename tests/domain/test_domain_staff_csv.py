@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from reviewapp.domain.staff_csv import StaffCsvError, parse_staff_csv
+from reviewapp.domain.staff_csv import StaffCsvError, decode_staff_csv, parse_staff_csv
 
 HEADER = "name,employee_number,position,branch,start_date"
 ROWS = [
@@ -175,3 +175,22 @@ def test_apostrophes_are_not_mistaken_for_quotes() -> None:
     rows = parse_staff_csv(text)
     assert [r.draft.name for r in rows] == ["Dan O'Brien", "D'Arcy Lee"]
     assert rows[1].draft.branch_name == "St. Mary's"
+
+
+NOT_UTF8 = (
+    "The file is not UTF-8 text (byte 0xC9 on line 2). "
+    "Save it again as UTF-8 (in a spreadsheet: 'CSV UTF-8')."
+)
+
+
+def test_a_windows_1252_file_is_refused_with_a_sentence_saying_how_to_save_it() -> None:
+    data = (HEADER + "\nÉlodie Martin,E003,Librarian,North,2020-09-15\n").encode("cp1252")
+    with pytest.raises(StaffCsvError) as info:
+        decode_staff_csv(data)
+    assert info.value.problems == [NOT_UTF8]
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_utf8_is_decoded_with_or_without_a_byte_order_mark(bom: bytes) -> None:
+    text = "\n".join([HEADER, *ROWS])
+    assert decode_staff_csv(bom + text.encode("utf-8")) == text

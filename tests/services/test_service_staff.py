@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from service_helpers import snapshot
 
-from reviewapp.domain.errors import ConflictError, NotFoundError, ValidationError
+from reviewapp.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    ReviewAppError,
+    ValidationError,
+)
 from reviewapp.domain.staff import StaffDraft, StaffMember
 from reviewapp.domain.staff_csv import StaffCsvError
 from reviewapp.services.container import Services
@@ -213,3 +219,39 @@ def test_branches_are_matched_ignoring_accented_case(services: Services) -> None
     assert first.branch_id == second.branch_id == third.branch_id
     assert [b.name for b in services.staff.branches()] == ["Île-Perrot"]
     assert second.branch_name == "Île-Perrot"
+
+
+def test_csv_file_import_reads_utf8(services: Services, tmp_path: Path) -> None:
+    path = tmp_path / "staff.csv"
+    path.write_text(f"{CSV_HEADER}\nÉlodie Martin,E001,Assistant,Central,2019-04-01,\n")
+    (created,) = services.staff.import_csv_file(path)
+    assert created.name == "Élodie Martin"
+
+
+def test_csv_file_that_is_not_utf8_is_refused_in_plain_words(
+    services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "staff.csv"
+    path.write_bytes(
+        f"{CSV_HEADER}\nÉlodie Martin,E001,Assistant,Central,2019-04-01,\n".encode("cp1252")
+    )
+    with pytest.raises(StaffCsvError) as info:
+        services.staff.import_csv_file(path)
+    (problem,) = info.value.problems
+    assert problem.startswith("The file is not UTF-8 text (byte 0xC9 on line 2).")
+    assert "'CSV UTF-8'" in problem
+    assert services.staff.list() == []
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"), [(None, "there is no such CSV file"), ("folder", "it is a folder")]
+)
+def test_csv_file_that_cannot_be_read_is_explained(
+    services: Services, tmp_path: Path, make: str | None, expected: str
+) -> None:
+    path = tmp_path / "staff.csv"
+    if make == "folder":
+        path.mkdir()
+    with pytest.raises(ReviewAppError, match=expected) as info:
+        services.staff.import_csv_file(path)
+    assert str(info.value).startswith(f"Cannot read {path}: ")

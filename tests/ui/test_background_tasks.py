@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 import shiboken6
@@ -12,22 +13,40 @@ from PySide6.QtWidgets import QApplication
 from ui_helpers import add_member, start_review
 
 from reviewapp.services.container import Services
+from reviewapp.ui import crash
 from reviewapp.ui.message_list import MessageListDialog
 from reviewapp.ui.reviews_page import ReviewsPage
 from reviewapp.ui.staff_list_page import StaffListPage
 from reviewapp.ui.tasks import TaskRunner
 
 
-def test_an_unexpected_failure_names_what_the_task_was_doing(qtbot) -> None:
-    runner = TaskRunner()
-    messages: list[str] = []
+def test_an_unexpected_failure_names_what_the_task_was_doing(qtbot, tmp_path: Path) -> None:
+    log_file = crash.start_logging(tmp_path)
+    assert log_file is not None
+    reporter = crash.install(log_file)  # here, not in a fixture: pytest-qt sets its own hook
+    try:
+        runner = TaskRunner()
+        messages: list[str] = []
 
-    def broken() -> None:
-        raise KeyError("page 7")
+        def broken() -> None:
+            raise RuntimeError("page 7 of 3")
 
-    runner.run(broken, lambda _r: None, messages.append, doing="writing the PDF")
-    qtbot.waitUntil(lambda: messages != [])
-    assert messages == ["Something went wrong while writing the PDF (KeyError('page 7'))."]
+        runner.run(broken, lambda _r: None, messages.append, doing="writing the PDF")
+        qtbot.waitUntil(lambda: messages != [])
+        (message,) = messages
+        assert message.startswith("Something went wrong while writing the PDF.")
+        assert "RuntimeError" not in message and "page 7" not in message
+        assert "not something you did" in message
+        qtbot.waitUntil(lambda: reporter.dialog is not None)
+        assert reporter.dialog is not None
+        qtbot.addWidget(reporter.dialog)
+        assert reporter.dialog.headline.text() == "Something went wrong while writing the PDF."
+        logged = log_file.read_text(encoding="utf-8")
+        assert "unexpected error while writing the PDF" in logged
+        assert "in broken" in logged and "RuntimeError: page 7 of 3" in logged
+    finally:
+        crash.uninstall()
+        crash.stop_logging()
 
 
 def test_a_pdf_that_fails_unexpectedly_says_it_was_writing_the_pdf(

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from reviewapp.services.container import Services
 from reviewapp.ui.staff_dialog import StaffDialog
 from reviewapp.ui.start_review_dialog import StartReviewDialog
-from tests.ui.ui_helpers import activate, add_member, focused, press, start_review
+from tests.ui.ui_helpers import activate, add_member, focused, press, start_review, type_text
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -145,3 +145,27 @@ def test_print_worksheet_and_export_pdf_mean_the_selection_in_front(
     window.features.documents.export_pdf.trigger()
     assert answers.asked[-1][2].name == services.documents.file_name(review.id)
     assert window.features.packages.selected_review_ids() == [review.id]
+
+
+def test_with_nobody_selected_start_review_asks_for_the_person(
+    make_window, services, three, qtbot
+) -> None:
+    window = make_window(services)
+    window.staff_list.filter.setFocus()
+    type_text(window.staff_list.filter, "nobody by this name")
+    qtbot.waitUntil(lambda: window.staff_list.model.rowCount() == 0)
+    press(Qt.Key.Key_R, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, StartReviewDialog))
+    dialog = window.dialog
+    assert dialog.staff.currentIndex() == -1
+    assert dialog.staff.placeholderText() == "Choose the person to review…"
+    dialog.reviewer.setText("Mina Park")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert focused() is dialog.staff, f"focus was on {focused()!r}"
+    press(Qt.Key.Key_Return)  # Start review, with nobody chosen
+    assert "Choose the staff member to review." in dialog.form.message("staff").text()
+    assert services.reviews.list() == []
+    press(Qt.Key.Key_Down)  # focus is on the person field: the arrow key chooses
+    assert dialog.staff.currentData() == three[0].id
+    assert dialog.form.message("staff").isHidden()
+    dialog.reject()
