@@ -6,8 +6,16 @@ from datetime import date
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+)
 
 W = TypeVar("W", bound=QWidget)
 
@@ -90,6 +98,43 @@ class PlainTextField(QPlainTextEdit):
             event.ignore()
             return False
         return super().event(event)
+
+
+READ_ONLY_TEXT = Qt.TextInteractionFlag.TextSelectableByMouse | (
+    Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
+
+
+def show_as_text(field: QLineEdit | QPlainTextEdit | QAbstractSpinBox, read_only: bool) -> None:
+    """A read-only field is drawn as text on the page, not as a box that ignores typing.
+
+    No frame, no spin buttons, the window's background; it keeps its accessible name, its place
+    in the Tab order and selection (mouse and keyboard), so it can still be read and copied.
+    An editable field gets its input box back.
+    """
+    field.setReadOnly(read_only)
+    if isinstance(field, QPlainTextEdit):
+        field.setFrameShape(QFrame.Shape.NoFrame if read_only else QFrame.Shape.StyledPanel)
+        field.setTextInteractionFlags(
+            READ_ONLY_TEXT if read_only else Qt.TextInteractionFlag.TextEditorInteraction
+        )
+    else:
+        field.setFrame(not read_only)
+    if isinstance(field, QAbstractSpinBox):
+        field.setButtonSymbols(
+            QAbstractSpinBox.ButtonSymbols.NoButtons
+            if read_only
+            else QAbstractSpinBox.ButtonSymbols.UpDownArrows
+        )
+    if read_only:
+        palette = QPalette(field.palette())
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(
+                group, QPalette.ColorRole.Base, palette.color(group, QPalette.ColorRole.Window)
+            )
+        field.setPalette(palette)
+    else:
+        field.setPalette(QPalette())  # nothing set: the application's palette again
 
 
 def to_qdate(value: date) -> QDate:

@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from reviewapp.domain.review import DEFAULT_STATEMENTS, Review, SignOffRole
-from reviewapp.ui.common import FieldMessage, accessible, from_qdate, to_qdate, wrapping_label
+from reviewapp.ui.common import (
+    FieldMessage,
+    accessible,
+    from_qdate,
+    show_as_text,
+    to_qdate,
+    wrapping_label,
+)
 from reviewapp.ui.review_editor.actions import ReviewActions
 
 ROLE_TITLES = {SignOffRole.REVIEWER: "Reviewer", SignOffRole.EMPLOYEE: "Employee"}
@@ -86,8 +93,9 @@ class SignOffRow(QWidget):
             self.name.setText(signed.name)
             self.signed_on.setDate(to_qdate(signed.signed_on))
         editable = self.edits.session.editable
-        self.name.setReadOnly(not editable)
-        self.signed_on.setEnabled(editable)
+        show_as_text(self.name, not editable)
+        show_as_text(self.signed_on, not editable)
+        self.signed_on.setCalendarPopup(editable)  # the popup's arrow would still look like a box
         self.sign_button.setEnabled(editable)
         self.sign_button.setText(
             f"Sign as {ROLE_TITLES[self.role].lower()}" if signed is None else "Sign again"
