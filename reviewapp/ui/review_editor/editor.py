@@ -108,6 +108,8 @@ class ReviewEditor(QWidget):
         self.add_note_action = self._action(
             "Add &evidence note…", ["Ctrl+Shift+N"], lambda: self.open_note_dialog(None)
         )
+        # Alt+Shift+letter: no text box or menu takes these (Ctrl+Shift+R and Ctrl+Shift+E are
+        # the window's Start review and Edit staff details).
         self.sign_reviewer_action = self._action(
             "Sign as &reviewer", ["Alt+Shift+R"], lambda: self.sign(SignOffRole.REVIEWER)
         )
