@@ -3,6 +3,8 @@ rating groups, and signing and finalising without tabbing through the page."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from keyboard_helpers import assert_focus, visible_in
 from PySide6.QtCore import Qt
@@ -268,3 +270,19 @@ def test_the_review_menu_and_the_help_list_the_new_keys(review_window) -> None:
     in_place = dict(rows)
     assert in_place["Up / Down (in a rating)"].startswith("Choose the next or previous rating")
     assert in_place["Tab (into a rating)"] == "Lands on the chosen rating, or the first level"
+
+
+def test_signing_uses_the_open_reviews_names_not_the_last_ones(make_window, services) -> None:
+    earlier = start_review(services, add_member(services, "Jo Lee", "E200"))
+    services.reviews.sign_off(
+        earlier.id, SignOffRole.REVIEWER, "Sam Ortiz", date(2025, 4, 2), "I reviewed this."
+    )
+    review = start_review(services, add_member(services))
+    window = make_window(services)
+    window.open_review(earlier.id)
+    window.editor.competencies.select(SUMMARY)
+    window.open_review(review.id)
+    window.editor.competencies.setFocus()
+    press(Qt.Key.Key_R, ALT | SHIFT)
+    signed = services.reviews.get(review.id).signoff(SignOffRole.REVIEWER)
+    assert (signed.name, signed.signed_on) == ("Mina Park", date.today())

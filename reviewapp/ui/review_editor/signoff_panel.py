@@ -54,6 +54,7 @@ class SignOffRow(QWidget):
             QPushButton("Withdraw signature"), f"Withdraw the {title.lower()}'s signature"
         )
         self.message = FieldMessage()
+        self._review_id: int | None = None
         self.sign_button.clicked.connect(self.sign)
         self.withdraw_button.clicked.connect(self.withdraw)
         grid = QGridLayout()
@@ -81,6 +82,12 @@ class SignOffRow(QWidget):
 
     def show_review(self, review: Review) -> None:
         signed = review.signoff(self.role)
+        if review.id != self._review_id:
+            # Another review: what was typed or shown for the last one must not be signed here.
+            self._review_id = review.id
+            self.name.clear()
+            self.signed_on.setDate(to_qdate(date.today()))
+            self.message.clear_message()
         if signed is None:
             self.state.setText("○ Not signed yet")
             if not self.name.text():
