@@ -108,7 +108,7 @@ READ_ONLY_TEXT = Qt.TextInteractionFlag.TextSelectableByMouse | (
 def show_as_text(field: QLineEdit | QPlainTextEdit | QAbstractSpinBox, read_only: bool) -> None:
     """A read-only field is drawn as text on the page, not as a box that ignores typing.
 
-    No frame, no spin buttons, the window's background; it keeps its accessible name, its place
+    No frame, no spin buttons, no background of its own; it keeps its accessible name, its place
     in the Tab order and selection (mouse and keyboard), so it can still be read and copied.
     An editable field gets its input box back.
     """
@@ -127,11 +127,9 @@ def show_as_text(field: QLineEdit | QPlainTextEdit | QAbstractSpinBox, read_only
             else QAbstractSpinBox.ButtonSymbols.UpDownArrows
         )
     if read_only:
+        # No fill of its own: whatever it sits on (the page, a group box) shows through.
         palette = QPalette(field.palette())
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            palette.setColor(
-                group, QPalette.ColorRole.Base, palette.color(group, QPalette.ColorRole.Window)
-            )
+        palette.setColor(QPalette.ColorRole.Base, Qt.GlobalColor.transparent)
         field.setPalette(palette)
     else:
         field.setPalette(QPalette())  # nothing set: the application's palette again

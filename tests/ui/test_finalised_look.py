@@ -45,9 +45,8 @@ def text_fields(editor) -> list[QWidget]:
 
 
 def looks_like_text(widget: QWidget) -> bool:
-    """No frame, the window's background: drawn as text on the page, not as a box."""
-    palette = widget.palette()
-    plain = palette.color(QPalette.ColorRole.Base) == palette.color(QPalette.ColorRole.Window)
+    """No frame, no background of its own: drawn as text on the page, not as a box."""
+    plain = widget.palette().color(QPalette.ColorRole.Base).alpha() == 0
     if isinstance(widget, QPlainTextEdit):
         return plain and widget.frameShape() == QPlainTextEdit.Shape.NoFrame
     if isinstance(widget, QDateEdit):

@@ -62,10 +62,9 @@ class ReviewHeader(QWidget):
         text.addWidget(self.title)
         text.addWidget(self.details)
         state = QHBoxLayout()
-        state.addWidget(self.status)
+        state.addWidget(self.status, 1)  # a long status wraps in the width left, not in a column
         state.addSpacing(self.fontMetrics().averageCharWidth() * 3)
         state.addWidget(self.progress)
-        state.addStretch(1)
         text.addLayout(state)
         text.addStretch(1)  # the lines stay together at the top, however tall the buttons
         layout = QHBoxLayout(self)

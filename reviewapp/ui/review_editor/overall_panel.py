@@ -93,6 +93,7 @@ class OverallPanel(QGroupBox):
         for widget in (self.override, self.apply_button):
             widget.setEnabled(editable)
         show_as_text(self.reason, not editable)
+        self.reason.setPlaceholderText("Required when overriding" if editable else "")
 
     def apply(self) -> None:
         self.message.clear_message()
