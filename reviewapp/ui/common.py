@@ -6,8 +6,23 @@ from datetime import date
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFont, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+)
 
 W = TypeVar("W", bound=QWidget)
 
@@ -116,6 +131,41 @@ class PlainTextField(QPlainTextEdit):
             event.ignore()
             return False
         return super().event(event)
+
+
+READ_ONLY_TEXT = Qt.TextInteractionFlag.TextSelectableByMouse | (
+    Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
+
+
+def show_as_text(field: QLineEdit | QPlainTextEdit | QAbstractSpinBox, read_only: bool) -> None:
+    """A read-only field is drawn as text on the page, not as a box that ignores typing.
+
+    No frame, no spin buttons, no background of its own; it keeps its accessible name, its place
+    in the Tab order and selection (mouse and keyboard), so it can still be read and copied.
+    An editable field gets its input box back.
+    """
+    field.setReadOnly(read_only)
+    if isinstance(field, QPlainTextEdit):
+        field.setFrameShape(QFrame.Shape.NoFrame if read_only else QFrame.Shape.StyledPanel)
+        field.setTextInteractionFlags(
+            READ_ONLY_TEXT if read_only else Qt.TextInteractionFlag.TextEditorInteraction
+        )
+    else:
+        field.setFrame(not read_only)
+    if isinstance(field, QAbstractSpinBox):
+        field.setButtonSymbols(
+            QAbstractSpinBox.ButtonSymbols.NoButtons
+            if read_only
+            else QAbstractSpinBox.ButtonSymbols.UpDownArrows
+        )
+    if read_only:
+        # No fill of its own: whatever it sits on (the page, a group box) shows through.
+        palette = QPalette(field.palette())
+        palette.setColor(QPalette.ColorRole.Base, Qt.GlobalColor.transparent)
+        field.setPalette(palette)
+    else:
+        field.setPalette(QPalette())  # nothing set: the application's palette again
 
 
 def to_qdate(value: date) -> QDate:

@@ -24,7 +24,7 @@ SCALE = 1.6
 
 
 class MeetingView(QWidget):
-    """Statement, indicators and rating, nothing else; Alt+1..5 still rate, F11 or Esc leaves."""
+    """Statement, indicators and rating, nothing else; Alt+digit still rates, F11 or Esc leaves."""
 
     previousRequested = Signal()
     nextRequested = Signal()

@@ -20,6 +20,7 @@ from reviewapp.ui.common import accessible, wrapping_label
 
 KEYS_IN_PLACE = (
     ("Tab / Shift+Tab", "Move to the next / previous field"),
+    ("Tab (into a rating)", "Lands on the chosen rating, or the first level"),
     ("Up / Down (in a rating)", "Choose the next or previous rating; stored at once"),
     ("Up / Down (in an indicator rating)", "Change the indicator's rating; stored at once"),
     ("Enter (in a list)", "Open the selected staff member, review, note or goal"),
@@ -30,14 +31,23 @@ KEYS_IN_PLACE = (
 )
 
 
+def plain_text(text: str) -> str:
+    """A menu text as words: mnemonic marks and the trailing ellipsis gone, "&&" kept as "&"."""
+    words = "&".join(part.replace("&", "") for part in text.split("&&"))
+    return words.replace("…", "").split("\t")[0]
+
+
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """Keys and words of each action a person can see (rating levels beyond the open review's
+    scale are hidden, and so are left out)."""
     rows: list[tuple[str, str]] = []
     for action in actions:
+        if not action.isVisible():
+            continue
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
         keys = [k for k in keys if k]
         if keys:
-            name = action.text().replace("&", "").replace("…", "").split("\t")[0]
-            rows.append((" or ".join(keys), name))
+            rows.append((" or ".join(keys), plain_text(action.text())))
     return rows
 
 

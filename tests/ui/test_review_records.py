@@ -86,13 +86,21 @@ def test_reviews_list_opens_a_review_with_enter(make_window, services, qtbot):
     assert window.pages.currentWidget() is window.reviews
 
 
-def test_help_lists_the_keyboard_shortcuts(window, qtbot):
+def test_help_lists_the_keyboard_shortcuts(window, services, qtbot):
+    window.window_actions.shortcuts.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, ShortcutsDialog)
+    table = dialog.table
+    keys = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert "Alt+3" not in keys  # no review open: no scale to rate on
+    dialog.close()
+    window.open_review(start_review(services, add_member(services)).id)
     window.window_actions.shortcuts.trigger()
     dialog = window.dialog
     assert isinstance(dialog, ShortcutsDialog)
     table = dialog.table
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
-    assert rows["Alt+3"] == "Rate 3"
+    assert rows["Alt+3"] == "Rate 3 – Proficient"
     assert rows["Alt+0"] == "Not observed"
     assert rows["Ctrl+PgDown"] == "Next competency"
     assert rows["Ctrl+PgUp"] == "Previous competency"

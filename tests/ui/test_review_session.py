@@ -100,8 +100,9 @@ def test_a_whole_review_by_keyboard(window, services: Services, qtbot) -> None:
     assert NOTE in editor.panel.evidence.list.item(0).text()
 
     # The summary: an override is refused without a reason, then accepted with one.
-    editor.competencies.setFocus()
-    press(Qt.Key.Key_End, CTRL)
+    editor.panel.comment.setFocus()
+    press(Qt.Key.Key_S, ALT)
+    assert focused() is editor.summary.overall.override
     overall = editor.summary.overall
     assert "(3 + 4 + 5 + 2 + 3 + 4) / 6 = 3.50" in overall.formula.text()
     overall.override.setFocus()

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 from reviewapp.domain.evidence import EvidenceNote
 from reviewapp.domain.framework import Competency, Framework
 from reviewapp.domain.review import Review
-from reviewapp.ui.common import PlainTextField, accessible, heading
+from reviewapp.ui.common import PlainTextField, accessible, heading, show_as_text
 from reviewapp.ui.evidence_list import EvidenceList
+from reviewapp.ui.focus_scroll import ensure_focus_visible, keep_focus_visible
 from reviewapp.ui.review_editor.actions import ReviewActions
 from reviewapp.ui.review_editor.autosave import TextAutosave
 from reviewapp.ui.review_editor.indicator_rows import IndicatorRows
@@ -71,6 +72,7 @@ class CompetencyPanel(QScrollArea):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
         self.setWidget(body)
+        keep_focus_visible(self)
 
     def _save_comment(self, text: str) -> bool:
         if self.competency is None:
@@ -103,6 +105,7 @@ class CompetencyPanel(QScrollArea):
             self.statement.setText(competency.statement)
             self.comment_saver.discard()
             self.verticalScrollBar().setValue(0)
+            ensure_focus_visible(self)  # a field keeping the focus across the switch stays in view
         self.refresh(review)
 
     def _build_rating(self, framework: Framework) -> None:
@@ -124,7 +127,7 @@ class CompetencyPanel(QScrollArea):
         for combo in self.indicator_ratings.values():
             return combo
         if self.rating is not None:
-            return self.rating.group.checkedButton() or self.rating.group.buttons()[0]
+            return self.rating.entry()
         return None
 
     def _fix_tab_order(self) -> None:
@@ -153,7 +156,7 @@ class CompetencyPanel(QScrollArea):
             combo.show_assessment(review.indicator(indicator_id))
             combo.setEnabled(editable)
         self.comment_saver.show_text(assessed.comment)
-        self.comment.setReadOnly(not editable)
+        show_as_text(self.comment, not editable)
 
     def show_notes(self, notes: list[EvidenceNote], framework: Framework, editable: bool) -> None:
         if self.competency is None:

@@ -9,7 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from reviewapp.domain.evidence import EvidenceNote
-from reviewapp.domain.review import NOT_OBSERVED, Assessment
+from reviewapp.domain.framework import Framework
+from reviewapp.domain.review import NOT_OBSERVED, Assessment, SignOffRole
 from reviewapp.services.container import Services
 from reviewapp.ui.evidence_dialog import EvidenceDialog
 from reviewapp.ui.meeting_view import MeetingView
@@ -19,6 +20,9 @@ from reviewapp.ui.review_editor.competency_panel import CompetencyPanel
 from reviewapp.ui.review_editor.header import ReviewHeader
 from reviewapp.ui.review_editor.session import ReviewSession
 from reviewapp.ui.review_editor.summary_panel import SummaryPanel
+
+# Framework files allow scale values 1 to 9; the keys offered are those of the open review's scale.
+MAX_LEVEL = 9
 
 
 class ReviewEditor(QWidget):
@@ -88,22 +92,31 @@ class ReviewEditor(QWidget):
         self.previous_action = self._action(
             "&Previous competency", ["Ctrl+PgUp"], lambda: self.competencies.step(-1)
         )
-        self.summary_action = self._action(
-            "&Summary and sign-off", ["Ctrl+End"], lambda: self.competencies.select(SUMMARY)
-        )
+        # Keys a text box does not take for itself (Ctrl+End, Ctrl+Home and Ctrl+Shift+End
+        # move or select in the text), so they work with the focus in a comment.
+        self.summary_action = self._action("&Summary and sign-off", ["Alt+S"], self.show_summary)
         self.rate_actions: list[QAction] = []
-        for value in range(1, 6):
-            self.rate_actions.append(
-                self._action(
-                    f"Rate {value}", [f"Alt+{value}"], lambda _checked=False, v=value: self.rate(v)
-                )
+        for value in range(1, MAX_LEVEL + 1):
+            action = self._action(
+                f"Rate {value}", [f"Alt+{value}"], lambda _checked=False, v=value: self.rate(v)
             )
+            action.setVisible(False)  # shown for the levels of the open review's scale
+            self.rate_actions.append(action)
         self.not_observed_action = self._action(
             "Not &observed", ["Alt+0"], lambda: self.rate_current(NOT_OBSERVED)
         )
         self.add_note_action = self._action(
             "Add &evidence note…", ["Ctrl+Shift+N"], lambda: self.open_note_dialog(None)
         )
+        # Alt+Shift+letter: no text box or menu takes these (Ctrl+Shift+R and Ctrl+Shift+E are
+        # the window's Start review and Edit staff details).
+        self.sign_reviewer_action = self._action(
+            "Sign as &reviewer", ["Alt+Shift+R"], lambda: self.sign(SignOffRole.REVIEWER)
+        )
+        self.sign_employee_action = self._action(
+            "Sign as e&mployee", ["Alt+Shift+E"], lambda: self.sign(SignOffRole.EMPLOYEE)
+        )
+        self.finalise_action = self._action("&Finalise review…", ["Alt+Shift+F"], self.finalise)
         self.meeting_action = self._action("&Meeting view", ["F11"], self.toggle_meeting)
         self.meeting_action.setCheckable(True)
 
@@ -116,7 +129,21 @@ class ReviewEditor(QWidget):
             *self.rate_actions,
             self.not_observed_action,
             self.add_note_action,
+            self.sign_reviewer_action,
+            self.sign_employee_action,
+            self.finalise_action,
             self.meeting_action,
+        ]
+
+    @property
+    def editing_actions(self) -> list[QAction]:
+        """What changes the review: switched off while it cannot change (finalised, read-only)."""
+        return [
+            self.not_observed_action,
+            self.add_note_action,
+            self.sign_reviewer_action,
+            self.sign_employee_action,
+            self.finalise_action,
         ]
 
     def _connect(self) -> None:
@@ -161,12 +188,24 @@ class ReviewEditor(QWidget):
         review, framework = self.session.review, self.session.framework
         if review is None or framework is None:
             return
-        self.header.show_review(framework, review)
+        self.header.show_review(framework, review, self.session.fingerprint_ok)
         self.competencies.show_review(framework, review)
         editable = self.session.editable
-        for action in [*self.rate_actions, self.not_observed_action, self.add_note_action]:
+        self._show_scale(framework, editable)
+        for action in self.editing_actions:
             action.setEnabled(editable)
         self._show_selected()
+
+    def _show_scale(self, framework: Framework, editable: bool) -> None:
+        """One Rate item per level of this review's scale, named by its level."""
+        scale = framework.scale
+        for value, action in enumerate(self.rate_actions, start=1):
+            offered = value in scale.values
+            action.setVisible(offered)
+            action.setEnabled(offered and editable)
+            if offered:
+                label = scale.label(value).replace("&", "&&")  # a label's "&" is no mnemonic
+                action.setText(f"Rate {value} – {label}")
 
     def _refresh_notes(self) -> None:
         if self.session.framework is not None:
@@ -214,6 +253,35 @@ class ReviewEditor(QWidget):
         competency_id = self.current_competency_id()
         if competency_id is not None and self.session.editable:
             self.edits.rate_competency(competency_id, assessment)
+
+    def show_summary(self) -> bool:
+        """The summary page with the focus in it; False when a pending edit was refused."""
+        self.competencies.select(SUMMARY)
+        if self.pages.currentWidget() is not self.summary:
+            return False  # the comment could not be stored: the competency stays open
+        self.summary.first_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def sign(self, role: SignOffRole) -> None:
+        """Sign as the button on the summary page does, with the name and date shown there."""
+        if not self.session.editable or not self.show_summary():
+            return
+        row = self.summary.signoffs.rows[role]
+        row.sign()
+        if row.message.isHidden():  # a refusal has put the focus on the name already
+            row.sign_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def finalise(self) -> None:
+        """Finalise as the summary's button does: what is missing, or the confirmation."""
+        if not self.session.editable or not self.show_summary():
+            return
+        panel = self.summary.finalise
+        panel.finalise()
+        review = self.session.review
+        if review is not None and review.is_finalised:
+            panel.fingerprint.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            panel.finalise_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_note_dialog(self, note: EvidenceNote | None) -> EvidenceDialog | None:
         review, framework = self.session.review, self.session.framework

@@ -21,6 +21,14 @@ from reviewapp.domain.framework import Framework
 from reviewapp.domain.review import Review
 from reviewapp.ui.common import FieldMessage, PlainTextField, accessible, wrapping_label
 from reviewapp.ui.review_editor.actions import ReviewActions
+from reviewapp.ui.review_editor.header import FINGERPRINT_DIFFERS, FINGERPRINT_MATCHES
+
+TAMPERED = (
+    f"{FINGERPRINT_DIFFERS}: this record was changed outside reviewapp after it was finalised, "
+    "so what is shown here may not be what was signed. Compare it with the signed PDF of the "
+    "review: where they differ, the signed PDF is the record. A backup from before the change "
+    "(File > Restore from backup) can bring the stored record back."
+)
 
 
 class FinalisePanel(QGroupBox):
@@ -46,6 +54,7 @@ class FinalisePanel(QGroupBox):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+        self.fingerprint.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it, to read
         self.addenda = accessible(wrapping_label(), "Addenda")
         self.addendum_author = accessible(QLineEdit(), "Addendum author")
         self.addendum_text = accessible(PlainTextField(), "Addendum text")
@@ -100,9 +109,10 @@ class FinalisePanel(QGroupBox):
             return
         self.problems.hide()
         when = f"{review.finalised_at:%Y-%m-%d %H:%M} UTC" if review.finalised_at else ""
+        verified = FINGERPRINT_MATCHES if self.edits.session.fingerprint_ok else TAMPERED
         self.fingerprint.setText(
             f"🔒 Finalised {when}. This review is read-only.\nFingerprint (SHA-256): "
-            f"{review.fingerprint}"
+            f"{review.fingerprint}\n{verified}"
         )
         if review.addenda:
             lines = [f"• {a.written_on:%Y-%m-%d}, {a.author}: {a.text}" for a in review.addenda]

@@ -9,6 +9,20 @@ from reviewapp.domain.framework import Framework
 from reviewapp.domain.review import Review
 from reviewapp.ui.common import accessible, heading, wrapping_label
 
+FINGERPRINT_MATCHES = "✓ Fingerprint verified: matches the stored content"
+FINGERPRINT_DIFFERS = "⚠ Fingerprint does not match the stored content"
+
+
+def fingerprint_status(review: Review, fingerprint_ok: bool | None) -> str:
+    """The status line of a finalised review: read-only, and whether its record is intact."""
+    short = f"{(review.fingerprint or '')[:16]}…"
+    if fingerprint_ok:
+        return f"Status: 🔒 Finalised, read-only · {FINGERPRINT_MATCHES} ({short})"
+    return (
+        f"Status: 🔒 Finalised · {FINGERPRINT_DIFFERS} ({short}): changed outside reviewapp; "
+        "see Summary and sign-off"
+    )
+
 
 def progress_text(framework: Framework, review: Review) -> str:
     done, total = rules.progress(framework, review)
@@ -21,7 +35,7 @@ class ReviewHeader(QWidget):
         self.title = heading("", 1.35)
         self.details = wrapping_label()
         self.progress = QLabel()
-        self.status = QLabel()
+        self.status = wrapping_label()  # a warning about the fingerprint runs long
         for label, name in ((self.progress, "Progress"), (self.status, "Status")):
             font = label.font()
             font.setBold(True)
@@ -48,10 +62,9 @@ class ReviewHeader(QWidget):
         text.addWidget(self.title)
         text.addWidget(self.details)
         state = QHBoxLayout()
-        state.addWidget(self.status)
+        state.addWidget(self.status, 1)  # a long status wraps in the width left, not in a column
         state.addSpacing(self.fontMetrics().averageCharWidth() * 3)
         state.addWidget(self.progress)
-        state.addStretch(1)
         text.addLayout(state)
         text.addStretch(1)  # the lines stay together at the top, however tall the buttons
         layout = QHBoxLayout(self)
@@ -65,7 +78,9 @@ class ReviewHeader(QWidget):
         buttons.setRowStretch(2, 1)
         layout.addLayout(buttons)
 
-    def show_review(self, framework: Framework, review: Review) -> None:
+    def show_review(
+        self, framework: Framework, review: Review, fingerprint_ok: bool | None = None
+    ) -> None:
         where = ", ".join(p for p in (review.staff_position, review.branch_name) if p)
         self.title.setText(f"{review.staff_name}" + (f" — {where}" if where else ""))
         meeting = f" · meeting {review.meeting_date:%Y-%m-%d}" if review.meeting_date else ""
@@ -75,9 +90,7 @@ class ReviewHeader(QWidget):
             f"{framework.title} v{framework.version}"
         )
         if review.is_finalised and review.fingerprint:
-            self.status.setText(
-                f"Status: 🔒 Finalised, read-only · fingerprint {review.fingerprint[:16]}…"
-            )
+            self.status.setText(fingerprint_status(review, fingerprint_ok))
         else:
             self.status.setText(f"Status: {review.status.label}")
         self.progress.setText(progress_text(framework, review))

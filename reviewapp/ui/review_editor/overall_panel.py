@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from reviewapp.domain import rules
 from reviewapp.domain.framework import Framework
 from reviewapp.domain.review import Review
-from reviewapp.ui.common import FieldMessage, accessible, wrapping_label
+from reviewapp.ui.common import FieldMessage, accessible, show_as_text, wrapping_label
 from reviewapp.ui.review_editor.actions import ReviewActions
 
 
@@ -92,7 +92,8 @@ class OverallPanel(QGroupBox):
         editable = self.edits.session.editable
         for widget in (self.override, self.apply_button):
             widget.setEnabled(editable)
-        self.reason.setReadOnly(not editable)
+        show_as_text(self.reason, not editable)
+        self.reason.setPlaceholderText("Required when overriding" if editable else "")
 
     def apply(self) -> None:
         self.message.clear_message()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QGridLayout,
@@ -42,8 +44,21 @@ def label_indent(button: QRadioButton) -> int:
     ) + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing, None, button)
 
 
+STEPS = {
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_Right: 1,
+}
+
+
 class RatingChoice(QWidget):
-    """Radio buttons; arrow keys move between them, Alt+1..Alt+5 and Alt+0 choose directly."""
+    """Radio buttons, one stop in the Tab order: Tab lands on the chosen level (the first when
+    none is chosen) and the arrow keys choose the next or previous one, as a click does.
+
+    Qt's own arrow handling only chooses when the focused button is already checked, and its
+    Tab order stops at the group's first button whatever is checked, so both are done here.
+    """
 
     chosen = Signal(object)
 
@@ -76,12 +91,56 @@ class RatingChoice(QWidget):
             self.group.addButton(button, choice_id)
             layout.addWidget(button, row, 0, 1, 2)
             row += 1
+        for choice in self.group.buttons():
+            choice.installEventFilter(self)
         self.group.idClicked.connect(lambda choice_id: self.chosen.emit(assessment_of(choice_id)))
+        self._update_entry()
+
+    def entry(self) -> QAbstractButton:
+        """Where Tab enters the group: the chosen level or "not observed", else the first level."""
+        checked = self.group.checkedButton()
+        if checked is None or self.group.id(checked) == UNRATED_ID:
+            return self.group.buttons()[0]
+        return checked
+
+    def _update_entry(self) -> None:
+        entry = self.entry()
+        for button in self.group.buttons():
+            # The others stay clickable and reachable with the arrows, but Tab passes them by.
+            button.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if button is entry else Qt.FocusPolicy.ClickFocus
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QRadioButton)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and event.key() in STEPS
+        ):
+            self._step(watched, STEPS[Qt.Key(event.key())])
+            return True
+        return super().eventFilter(watched, event)
+
+    def _step(self, current: QRadioButton, delta: int) -> None:
+        """Choose the neighbouring button, through the same path as a click (stored, undoable)."""
+        buttons = [b for b in self.group.buttons() if b.isEnabled()]
+        if current not in buttons:
+            return
+        position = min(max(buttons.index(current) + delta, 0), len(buttons) - 1)
+        target = buttons[position]
+        if target is current:
+            return
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        target.click()
 
     def show_assessment(self, assessment: Assessment) -> None:
         button = self.group.button(assessment_id(assessment))
         if button is not None and not button.isChecked():
             button.setChecked(True)
+        self._update_entry()
 
     def set_editable(self, editable: bool) -> None:
         for button in self.group.buttons():

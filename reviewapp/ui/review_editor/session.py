@@ -36,6 +36,8 @@ class ReviewSession(QObject):
         self.framework: Framework | None = None
         self.notes: list[EvidenceNote] = []
         self.previous_goals: list[Goal] = []
+        # Whether a finalised review's stored content still gives its fingerprint; None if open.
+        self.fingerprint_ok: bool | None = None
         self.last_error = ""
         self.last_exception: ReviewAppError | None = None
         self._goal_aliases: dict[int, int] = {}
@@ -46,6 +48,9 @@ class ReviewSession(QObject):
         self.framework = reviews.framework_of(review_id)
         self.notes = self.services.evidence.for_review(review_id)
         self.previous_goals = self.services.goals.previous_open(review_id)
+        self.fingerprint_ok = (
+            reviews.verify_fingerprint(review_id) if self.review.is_finalised else None
+        )
         self.last_error = ""
         self._goal_aliases = {}
         self.changed.emit()

@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from reviewapp.domain.review import DEFAULT_STATEMENTS, Review, SignOffRole
-from reviewapp.ui.common import FieldMessage, accessible, from_qdate, to_qdate, wrapping_label
+from reviewapp.ui.common import (
+    FieldMessage,
+    accessible,
+    from_qdate,
+    show_as_text,
+    to_qdate,
+    wrapping_label,
+)
 from reviewapp.ui.review_editor.actions import ReviewActions
 
 ROLE_TITLES = {SignOffRole.REVIEWER: "Reviewer", SignOffRole.EMPLOYEE: "Employee"}
@@ -47,6 +54,7 @@ class SignOffRow(QWidget):
             QPushButton("Withdraw signature"), f"Withdraw the {title.lower()}'s signature"
         )
         self.message = FieldMessage()
+        self._review_id: int | None = None
         self.sign_button.clicked.connect(self.sign)
         self.withdraw_button.clicked.connect(self.withdraw)
         grid = QGridLayout()
@@ -74,6 +82,12 @@ class SignOffRow(QWidget):
 
     def show_review(self, review: Review) -> None:
         signed = review.signoff(self.role)
+        if review.id != self._review_id:
+            # Another review: what was typed or shown for the last one must not be signed here.
+            self._review_id = review.id
+            self.name.clear()
+            self.signed_on.setDate(to_qdate(date.today()))
+            self.message.clear_message()
         if signed is None:
             self.state.setText("○ Not signed yet")
             if not self.name.text():
@@ -86,8 +100,9 @@ class SignOffRow(QWidget):
             self.name.setText(signed.name)
             self.signed_on.setDate(to_qdate(signed.signed_on))
         editable = self.edits.session.editable
-        self.name.setReadOnly(not editable)
-        self.signed_on.setEnabled(editable)
+        show_as_text(self.name, not editable)
+        show_as_text(self.signed_on, not editable)
+        self.signed_on.setCalendarPopup(editable)  # the popup's arrow would still look like a box
         self.sign_button.setEnabled(editable)
         self.sign_button.setText(
             f"Sign as {ROLE_TITLES[self.role].lower()}" if signed is None else "Sign again"

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from reviewapp.domain.framework import Framework
 from reviewapp.domain.review import Goal, Review
-from reviewapp.ui.common import PlainTextField, accessible, heading
+from reviewapp.ui.common import PlainTextField, accessible, heading, show_as_text
+from reviewapp.ui.focus_scroll import keep_focus_visible
 from reviewapp.ui.review_editor.actions import ReviewActions
 from reviewapp.ui.review_editor.autosave import TextAutosave
 from reviewapp.ui.review_editor.finalise_panel import FinalisePanel
@@ -49,6 +50,7 @@ class SummaryPanel(QScrollArea):
         layout.addWidget(self.finalise)
         layout.addStretch(1)
         self.setWidget(body)
+        keep_focus_visible(self)
 
     def _add_text(self, layout: QVBoxLayout, field: str, title: str, description: str) -> None:
         edit = accessible(PlainTextField(), title, f"{description} Saved as you type.")
@@ -60,6 +62,16 @@ class SummaryPanel(QScrollArea):
         self.texts[field] = edit
         self.savers[field] = TextAutosave(edit, partial(self.edits.save_text, field), self)
 
+    def first_field(self) -> QWidget:
+        """Where the focus goes on arriving at the summary by key: the override of an open
+        review, the fingerprint of a finalised one, else the first text."""
+        review = self.edits.session.review
+        if self.edits.session.editable:
+            return self.overall.override
+        if review is not None and review.is_finalised:
+            return self.finalise.fingerprint
+        return self.texts["strengths"]
+
     def flush(self) -> bool:
         return all([saver.flush() for saver in self.savers.values()])
 
@@ -68,7 +80,7 @@ class SummaryPanel(QScrollArea):
         self.overall.show_review(framework, review)
         for field, saver in self.savers.items():
             saver.show_text(str(getattr(review, field)))
-            self.texts[field].setReadOnly(not editable)
+            show_as_text(self.texts[field], not editable)
         self.goals.show_review(review, previous)
         self.signoffs.show_review(review)
         self.finalise.show_review(framework, review)
