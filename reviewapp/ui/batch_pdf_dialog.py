@@ -28,6 +28,7 @@ from reviewapp.domain.review import ReviewStatus, ReviewSummary
 from reviewapp.services.container import Services
 from reviewapp.services.documents import BatchResult, BatchSelection
 from reviewapp.ui.common import accessible, from_qdate, wrapping_label
+from reviewapp.ui.crash import FaultMessage
 from reviewapp.ui.form import MessageForm, date_edit, dialog_buttons
 from reviewapp.ui.message_list import MessageListDialog
 from reviewapp.ui.prompts import Prompts
@@ -281,6 +282,9 @@ class BatchRun(QObject):
 
     def _failed(self, message: str) -> None:
         self.progress.hide()  # not close(): closing a progress dialog counts as Cancel
+        if isinstance(message, FaultMessage):  # the crash dialog has said it
+            self.context.show_message(f"The PDFs were not written. {message}")
+            return
         self.context.show_message("The PDFs were not written.")
         self.summary = MessageListDialog(
             "Export PDFs",

@@ -78,9 +78,18 @@ def _log(exc: BaseException, doing: str) -> None:
     log.error("unexpected error while %s", doing or "running", exc_info=trace)
 
 
-def unexpected_failure(doing: str) -> str:
+class FaultMessage(str):
+    """The sentence for work that failed because of a fault. The crash dialog has already said
+    it, so a caller shows it in the status bar, not in a second dialog."""
+
+    __slots__ = ()
+
+
+def unexpected_failure(doing: str) -> FaultMessage:
     """What to tell the person whose background work failed because of a fault."""
-    return f"Something went wrong while {doing}. {NOT_YOUR_DOING} The details are in the log."
+    return FaultMessage(
+        f"Something went wrong while {doing}. {NOT_YOUR_DOING} The details are in the log."
+    )
 
 
 class CrashDialog(QDialog):

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from reviewapp.domain.errors import ReviewAppError
 from reviewapp.ui.batch_pdf_dialog import BatchPdfDialog, BatchRun
+from reviewapp.ui.crash import FaultMessage
 from reviewapp.ui.message_list import MessageListDialog
 from reviewapp.ui.prompts import Prompts
 
@@ -27,7 +28,11 @@ FOLDER_KEY = "pdf"
 
 def show_problem(
     context: WindowContext, title: str, summary: str, items: list[str] | None = None
-) -> MessageListDialog:
+) -> MessageListDialog | None:
+    """A dialog with the problems; none for a fault, which the crash dialog has shown."""
+    if any(isinstance(item, FaultMessage) for item in items or []):
+        context.show_message(f"{summary} {' '.join(items or [])}")
+        return None
     dialog = MessageListDialog(title, summary, items, "Problems", parent=context.widget)
     context.show_dialog(dialog)
     return dialog

@@ -16,7 +16,7 @@ T = TypeVar("T")
 
 class _Signals(QObject):
     done = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # a str; object keeps a FaultMessage what it is across threads
 
 
 class _Task(QRunnable):
