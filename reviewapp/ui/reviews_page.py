@@ -25,7 +25,13 @@ from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, heading, with_clear_button
 from reviewapp.ui.context import Changes, Selection
 from reviewapp.ui.review_list_model import ReviewListModel
-from reviewapp.ui.table_view import current_id, record_table, select_first, table_selection
+from reviewapp.ui.table_view import (
+    current_id,
+    lead_into,
+    record_table,
+    select_first,
+    table_selection,
+)
 from reviewapp.ui.tasks import TaskRunner
 
 FILTER_PAUSE_MS = 200
@@ -60,6 +66,7 @@ class ReviewsPage(QWidget):
         self.filter.setPlaceholderText("Filter by name, branch, type or period (Ctrl+F)")
         with_clear_button(self.filter, "Clear the filter")
         self.filter.textChanged.connect(lambda _text: self._pause.start())
+        self.filter.returnPressed.connect(self._filter_now)
         self.status = accessible(QComboBox(), "Status filter")
         self.status.addItem("All statuses", None)
         for status in ReviewStatus:
@@ -74,6 +81,7 @@ class ReviewsPage(QWidget):
         )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.activated.connect(lambda _index: self._open_current())
+        lead_into(self.filter, self.table)
         self.open_button = accessible(QPushButton("Open review"), "Open selected review")
         self.start_button = accessible(QPushButton("Start review…"), "Start a review")
         self.open_button.clicked.connect(self._open_current)
@@ -101,6 +109,13 @@ class ReviewsPage(QWidget):
         if self.model.rowCount() == 0:
             self.count.setText("Loading reviews…")
         self.model.refresh()
+
+    def _filter_now(self) -> None:
+        """Enter in the filter: no waiting for the pause, and on into the list."""
+        if self._pause.isActive():
+            self._pause.stop()
+            self._apply_filter()
+        self.table.setFocus()
 
     def _apply_filter(self) -> None:
         self.model.set_text(self.filter.text())

@@ -24,6 +24,8 @@ KEYS_IN_PLACE = (
     ("Up / Down (in a rating)", "Choose the next or previous rating; stored at once"),
     ("Up / Down (in an indicator rating)", "Change the indicator's rating; stored at once"),
     ("Enter (in a list)", "Open the selected staff member, review, note or goal"),
+    ("Down (in a list's filter)", "Go into the list"),
+    ("Enter (in the staff filter)", "Open the page of the person found"),
     ("Delete (in evidence notes)", "Delete the selected note (Ctrl+Z brings it back in a review)"),
     ("Alt+underlined letter", "Go to that field in a dialog"),
     ("Escape", "Close a dialog without saving it"),

@@ -19,7 +19,7 @@ from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, heading, with_clear_button, wrapping_label
 from reviewapp.ui.context import Changes, Selection
 from reviewapp.ui.staff_table_model import StaffTableModel
-from reviewapp.ui.table_view import current_id, record_table, select_first
+from reviewapp.ui.table_view import current_id, lead_into, record_table, select_first
 from reviewapp.ui.tasks import LatestAnswer, TaskRunner
 
 
@@ -90,6 +90,8 @@ class StaffListPage(QWidget):
         self.filter.setPlaceholderText("Filter by name, number, position or branch (Ctrl+F)")
         with_clear_button(self.filter, "Clear the filter")
         self.filter.textChanged.connect(self._filter_changed)
+        # Typing a name then Enter opens that person's page; Down goes into the list.
+        self.filter.returnPressed.connect(self._open_current)
         self.show_inactive = accessible(QCheckBox("Show inactive staff"), "Show inactive staff")
         self.show_inactive.setChecked(True)
         self.show_inactive.toggled.connect(self._inactive_toggled)
@@ -98,6 +100,7 @@ class StaffListPage(QWidget):
             self.model, "Staff", "Staff members. Enter opens the selected person's page."
         )
         self.table.activated.connect(lambda _index: self._open_current())
+        lead_into(self.filter, self.table)
         self.add_button = accessible(QPushButton("Add staff member…"), "Add staff member")
         self.import_button = accessible(QPushButton("Import CSV…"), "Import staff from CSV")
         self.open_button = accessible(QPushButton("Open staff page"), "Open staff page")

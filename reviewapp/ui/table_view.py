@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
 from reviewapp.ui.context import Selection
 from reviewapp.ui.record_table_model import RecordTableModel
@@ -86,3 +87,26 @@ def table_selection(view: QTableView, record: Callable[[int], ReviewSummary]) ->
         review_id=current.id,
         review_ids=tuple(record(row).id for row in rows),
     )
+
+
+class _IntoList(QObject):
+    """Down (or Page Down) in a list's filter field moves into the list."""
+
+    def __init__(self, field: QLineEdit, view: QTableView) -> None:
+        super().__init__(field)
+        self._view = view
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        down = (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if event.key() not in down or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+                return False
+            select_first(self._view)
+            self._view.setFocus()
+            return True
+        return False
+
+
+def lead_into(field: QLineEdit, view: QTableView) -> None:
+    """A filter field leads into its list: Down moves there (to the current or first row)."""
+    field.installEventFilter(_IntoList(field, view))

@@ -154,7 +154,7 @@ def test_three_hundred_problems_fit_the_screen_and_can_all_be_copied(qtbot, fact
 def test_the_staff_import_lists_three_hundred_bad_rows_in_a_dialog_that_fits(
     window, services: Services, qtbot, tmp_path: Path
 ) -> None:
-    assert not window.import_staff_file(bad_rows(tmp_path / "staff.csv", 300))
+    assert not window.staff_dialogs.import_staff_file(bad_rows(tmp_path / "staff.csv", 300))
     qtbot.waitUntil(lambda: isinstance(window.dialog, MessageListDialog))
     dialog = window.dialog
     qtbot.waitExposed(dialog)
@@ -172,7 +172,7 @@ def test_the_staff_import_explains_a_file_that_is_not_utf8(
 ) -> None:
     path = tmp_path / "staff.csv"
     path.write_bytes((HEADER + "Élodie Martin,E1,Assistant,Central,2020-01-06\n").encode("cp1252"))
-    assert not window.import_staff_file(path)
+    assert not window.staff_dialogs.import_staff_file(path)
     qtbot.waitUntil(lambda: isinstance(window.dialog, MessageListDialog))
     shown = "\n".join([window.dialog.summary.text(), *window.dialog.lines()])
     assert "is not UTF-8 text (byte 0xC9 on line 2)" in shown
@@ -182,7 +182,7 @@ def test_the_staff_import_explains_a_file_that_is_not_utf8(
 
 
 def test_a_missing_import_file_is_explained(window, qtbot, tmp_path: Path) -> None:
-    assert not window.import_staff_file(tmp_path / "gone.csv")
+    assert not window.staff_dialogs.import_staff_file(tmp_path / "gone.csv")
     qtbot.waitUntil(lambda: isinstance(window.dialog, MessageListDialog))
     assert "there is no such CSV file" in window.dialog.summary.text()
     assert "Errno" not in window.dialog.summary.text()

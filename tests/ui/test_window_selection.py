@@ -169,3 +169,17 @@ def test_with_nobody_selected_start_review_asks_for_the_person(
     assert dialog.staff.currentData() == three[0].id
     assert dialog.form.message("staff").isHidden()
     dialog.reject()
+
+
+def test_a_person_is_found_by_typing_their_name(make_window, services, three, qtbot) -> None:
+    window = make_window(services)
+    press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert focused() is window.staff_list.filter, f"focus was on {focused()!r}"
+    type_text(focused(), "bea")
+    press(Qt.Key.Key_Down)  # into the list, on the one match
+    assert focused() is window.staff_list.table, f"focus was on {focused()!r}"
+    assert window.selection().staff_id == three[1].id
+    window.staff_list.filter.setFocus()
+    press(Qt.Key.Key_Return)  # Enter in the filter opens the match
+    assert window.pages.currentWidget() is window.staff_page
+    assert window.staff_page.member is not None and window.staff_page.member.id == three[1].id
