@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "reviewapp.commands.pdf",
     "reviewapp.commands.search",
     "reviewapp.commands.maintenance",
+    "reviewapp.commands.verify",
 )
 
 

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from reviewapp.report.fonts import BOLD, REGULAR, ensure_fonts
+from reviewapp.report.sections import SectionDocTemplate
 from reviewapp.report.styles import ACCENT, INK, MUTED, RULE
 from reviewapp.report.text import draw_text, fit
 
@@ -197,11 +198,14 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
 def build_pdf(
     story: list[Flowable], decor: PageDecor, *, author: str, subject: str, language: str
 ) -> bytes:
-    """Lay out `story` on Letter pages with header and footer; return the PDF bytes."""
+    """Lay out `story` on Letter pages with header and footer; return the PDF bytes.
+
+    Sections in `story` (see sections.py) repeat their heading on each page they run onto.
+    """
     ensure_fonts()
     painter = _Painter(decor)
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
+    doc = SectionDocTemplate(
         buffer,
         pagesize=LETTER,
         leftMargin=MARGIN,

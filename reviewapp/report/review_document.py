@@ -16,6 +16,7 @@ from reviewapp.domain.rules import derive_overall
 from reviewapp.report.flowables import SignatureLine
 from reviewapp.report.fonts import REGULAR
 from reviewapp.report.layout import CONTENT_WIDTH, PageDecor, build_pdf
+from reviewapp.report.sections import section
 from reviewapp.report.settings import DocumentSettings, ReviewDocumentData
 from reviewapp.report.styles import make_styles
 from reviewapp.report.tables import boxed, data_table
@@ -156,20 +157,23 @@ class _ReviewStory:
     def competency(self, c: Competency) -> list[Flowable]:
         s, f = self.s, self.framework
         assessed = self.review.competency(c.id)
-        head = Para(f"{markup(c.code)}&nbsp;&nbsp;{markup(c.statement)}", s["H1"])
         rows: list[list[object]] = [["Code", f.indicator_heading or "Indicators", "Rating"]]
         for indicator in c.indicators:
             rating = rating_text(f, self.review.indicator(indicator.id))
             rows.append([indicator.code, indicator.text, rating])
         widths = [CODE_WIDTH, CONTENT_WIDTH - CODE_WIDTH - RATING_WIDTH, RATING_WIDTH]
-        story: list[Flowable] = [head, data_table(rows, widths, s), Spacer(1, 8)]
-        story.append(self.competency_rating(c, assessed.assessment))
-        story.append(Para("Manager's comment", s["H3"]))
-        story += paragraphs(assessed.comment, s["Body"], empty="No comment recorded.")
-        story.append(Para(f"Evidence ({len(self.notes.get(c.id, []))})", s["H3"]))
-        story += self.evidence(self.notes.get(c.id, []), "No evidence notes in the review period.")
-        story.append(Spacer(1, 10))
-        return story
+        body: list[Flowable] = [data_table(rows, widths, s), Spacer(1, 8)]
+        body.append(self.competency_rating(c, assessed.assessment))
+        body.append(Para("Manager's comment", s["H3"]))
+        body += paragraphs(assessed.comment, s["Body"], empty="No comment recorded.")
+        body.append(Para(f"Evidence ({len(self.notes.get(c.id, []))})", s["H3"]))
+        body += self.evidence(self.notes.get(c.id, []), "No evidence notes in the review period.")
+        head = f"{markup(c.code)}&nbsp;&nbsp;{markup(c.statement)}"
+        return [*self.section(head, body), Spacer(1, 10)]
+
+    def section(self, heading: str, body: list[Flowable]) -> list[Flowable]:
+        """An H1 section from escaped `heading`, repeated on each later page it runs onto."""
+        return section(heading, self.s["H1"], self.s["Continued"], body)
 
     def competency_rating(self, c: Competency, assessment: Assessment) -> Table:
         # Named with the code: after a page break it may stand apart from its table.
@@ -202,7 +206,7 @@ class _ReviewStory:
         if not notes:
             return []
         notes.sort(key=lambda n: (n.observed_on, n.created_at, n.id))
-        return [Para("Other evidence", self.s["H1"]), *self.evidence(notes, "")]
+        return self.section("Other evidence", self.evidence(notes, ""))
 
     # -- after the competencies -------------------------------------------------------------
 
@@ -210,24 +214,21 @@ class _ReviewStory:
         r, s = self.review, self.s
         story: list[Flowable] = []
         for title, text in (("Strengths", r.strengths), ("Development areas", r.development_areas)):
-            story.append(Para(title, s["H1"]))
-            story += paragraphs(text, s["Body"], empty="None recorded.")
+            story += self.section(title, paragraphs(text, s["Body"], empty="None recorded."))
         if self.data.previous_open_goals:
-            story.append(Para("Open goals from the previous review", s["H1"]))
-            story.append(goals_table(self.data.previous_open_goals, s))
-        story.append(Para("Goals", s["H1"]))
-        if r.goals:
-            story.append(goals_table(r.goals, s))
-        else:
-            story.append(Para("No goals recorded.", s["Empty"]))
-        story.append(Para("Employee comments", s["H1"]))
-        story += paragraphs(r.employee_comments, s["Body"], empty="None recorded.")
+            previous = goals_table(self.data.previous_open_goals, s)
+            story += self.section("Open goals from the previous review", [previous])
+        goals = goals_table(r.goals, s) if r.goals else Para("No goals recorded.", s["Empty"])
+        story += self.section("Goals", [goals])
+        comments = paragraphs(r.employee_comments, s["Body"], empty="None recorded.")
+        story += self.section("Employee comments", comments)
         if r.addenda:
-            story.append(Para("Addenda", s["H1"]))
+            addenda: list[Flowable] = []
             for addendum in sorted(r.addenda, key=lambda a: (a.written_on, a.created_at)):
                 meta = f"{long_date(addendum.written_on)} · {addendum.author}"
-                story.append(Para(markup(meta), s["NoteMeta"]))
-                story += paragraphs(addendum.text, s["NoteText"], empty="(empty addendum)")
+                addenda.append(Para(markup(meta), s["NoteMeta"]))
+                addenda += paragraphs(addendum.text, s["NoteText"], empty="(empty addendum)")
+            story += self.section("Addenda", addenda)
         return story
 
     def signatures(self) -> list[Flowable]:

@@ -49,6 +49,16 @@ def make_styles() -> StyleSheet1:
         spaceAfter=6,
         keepWithNext=1,
     )
+    # An open section's heading repeated at the top of a later page: smaller than H1, so a
+    # long competency statement costs little room on every page it runs onto.
+    add(
+        "Continued",
+        fontName=BOLD,
+        fontSize=10.5,
+        leading=14,
+        textColor=ACCENT,
+        spaceAfter=6,
+    )
     add(
         "H2",
         fontName=BOLD,

@@ -14,6 +14,7 @@ from reviewapp.domain.staff import StaffMember
 from reviewapp.report.flowables import FillingRuledLines, RuledLines, TickBox
 from reviewapp.report.layout import CONTENT_WIDTH, PageDecor, build_pdf
 from reviewapp.report.review_document import goals_table
+from reviewapp.report.sections import SectionEnd, section_heading
 from reviewapp.report.settings import DocumentSettings
 from reviewapp.report.styles import LIGHT_SHADE, make_styles
 from reviewapp.report.tables import data_table
@@ -81,10 +82,12 @@ def _competency(framework: Framework, c: Competency, s: StyleSheet1) -> list[Flo
             ("RIGHTPADDING", (1, 0), (-1, -1), BOX_PADDING / 2),
         ],
     )
-    heading = Para(f"{markup(c.code)}&nbsp;&nbsp;{markup(c.statement)}", s["H1"])
+    title = f"{markup(c.code)}&nbsp;&nbsp;{markup(c.statement)}"
+    heading = section_heading(title, s["H1"], s["Continued"])
     notes = [Para("Notes", s["H3"]), Spacer(1, 4), RuledLines(NOTE_LINES)]
     # At least NOTE_LINES lines stay with the competency; the rest of its page is ruled too.
-    return [KeepTogether([heading, table, *notes]), FillingRuledLines()]
+    # A table too long for one page repeats the heading on the next (see sections.py).
+    return [KeepTogether([heading, table, *notes]), SectionEnd(), FillingRuledLines()]
 
 
 def _staff_block(staff: StaffMember, goals: Sequence[Goal], s: StyleSheet1) -> list[Flowable]:

@@ -10,72 +10,56 @@ Backups live in a ``backups`` folder beside the database, named
 starts, at most once a day, and when it closes; rotated: the newest of each of the last 7 days, and
 the newest of each of the 4 weeks before those), ``manual``, ``before-update`` (before a schema
 migration), ``before-restore`` (the state replaced by a restore) and ``damaged`` (a damaged file set
-aside, as it was, before a backup replaced it); only ``auto`` backups are ever deleted.
+aside, as it was, before a backup replaced it); only ``auto`` backups are ever deleted. Their
+folder, names and rotation are in backup_names.py; restoring a file that cannot be opened is in
+restore.py, which builds on this module.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from reviewapp.db.engine import read_only_uri
+from reviewapp.db.migrate import current_revision, head_revision, upgrade
 from reviewapp.domain.errors import StoreError
-from reviewapp.services.check import CheckReport, inspect, review_count
+from reviewapp.services.backup_names import (
+    KINDS,
+    BackupInfo,
+    backup_folder,
+    file_stem,
+    info,
+    list_backups,
+    new_backup_path,
+    rotation_victims,
+)
+from reviewapp.services.check import CheckReport, inspect
 
-FOLDER_NAME = "backups"
-KINDS = ("auto", "manual", "before-update", "before-restore", "damaged")
-DAILY_KEPT = 7
-WEEKLY_KEPT = 4
+# Callers that know backups by this module import these from here too.
+__all__ = [
+    "KINDS",
+    "BackupInfo",
+    "backup_folder",
+    "list_backups",
+    "new_backup_path",
+    "rotation_victims",
+]
+
 STALE_PARTIAL_S = 3600
 """A half-written backup untouched this long was left by a process that stopped mid-way."""
 NOT_SQLITE = (
     "Backups of a database on a server (PostgreSQL) are made with the server's own tools "
     "(pg_dump and pg_restore); reviewapp makes and restores backups of database files only."
 )
-_NAME = re.compile(
-    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<kind>" + "|".join(KINDS) + r")"
-    r"\.sqlite3$"
-)
-
 Clock = Callable[[], datetime]
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    created: datetime
-    size: int
-    review_count: int | None
-    kind: str
-    sequence: int = 1  # several backups in one second: 1, 2, 3...
-
-
-def backup_folder(database: Path) -> Path:
-    return database.parent / FOLDER_NAME
-
-
-def _stem(database: Path) -> str:
-    return database.name.removesuffix(".sqlite3").removesuffix(".db")
-
-
-def new_backup_path(database: Path, created: datetime, kind: str) -> Path:
-    folder = backup_folder(database)
-    stamp = created.strftime("%Y%m%d-%H%M%S")
-    candidate = folder / f"{_stem(database)}-{stamp}-{kind}.sqlite3"
-    counter = 2
-    while candidate.exists():
-        candidate = folder / f"{_stem(database)}-{stamp}-{counter}-{kind}.sqlite3"
-        counter += 1
-    return candidate
 
 
 def fsync_path(path: Path) -> None:
@@ -176,56 +160,6 @@ def backup_file(database: Path, target: Path) -> CheckReport:
         source.close()
 
 
-def info(path: Path) -> BackupInfo | None:
-    match = _NAME.match(path.name)
-    if match is None:
-        return None
-    try:
-        created = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-        size = path.stat().st_size
-    except (ValueError, OSError):
-        return None
-    sequence = int(match["n"] or 1)
-    return BackupInfo(path, created, size, review_count(path), match["kind"], sequence)
-
-
-def list_backups(database: Path) -> list[BackupInfo]:
-    """The backups of a database file, newest first."""
-    folder = backup_folder(database)
-    if not folder.is_dir():
-        return []
-    prefix = _stem(database) + "-"
-    found = (info(path) for path in folder.iterdir() if path.name.startswith(prefix))
-    return sorted(
-        (i for i in found if i is not None), key=lambda i: (i.created, i.sequence), reverse=True
-    )
-
-
-def rotation_victims(
-    backups: Iterable[tuple[Path, datetime]], *, days: int = DAILY_KEPT, weeks: int = WEEKLY_KEPT
-) -> list[Path]:
-    """Which automatic backups to delete: keep the newest of each of the last ``days`` days that
-    have a backup, then the newest of each of the ``weeks`` calendar weeks before those.
-
-    Of backups made in the same second, the one listed first counts as the newer.
-    """
-    ordered = sorted(backups, key=lambda item: item[1], reverse=True)
-    daily: dict[date, Path] = {}
-    for path, created in ordered:
-        if created.date() not in daily and len(daily) < days:
-            daily[created.date()] = path
-    oldest_daily = min(daily, default=None)
-    weekly: dict[tuple[int, int], Path] = {}
-    for path, created in ordered:
-        week = created.isocalendar()[:2]
-        if oldest_daily is not None and created.date() >= oldest_daily:
-            continue
-        if week not in weekly and len(weekly) < weeks:
-            weekly[week] = path
-    keep = set(daily.values()) | set(weekly.values())
-    return [path for path, _created in ordered if path not in keep]
-
-
 def newest_good_backup(database: Path) -> BackupInfo | None:
     """The newest backup that passes the full check: what to restore after damage."""
     for candidate in list_backups(database):
@@ -240,7 +174,7 @@ def remove_stale_partials(database: Path) -> list[Path]:
     folder = backup_folder(database)
     if not folder.is_dir():
         return []
-    prefix, removed = _stem(database) + "-", []
+    prefix, removed = file_stem(database) + "-", []
     for path in folder.iterdir():
         if not (path.name.startswith(prefix) and path.name.endswith(".sqlite3.partial")):
             continue
@@ -338,8 +272,6 @@ class BackupService:
 
     def restore(self, source: Path) -> RestoreResult:
         """Replace the database's content with a backup, after backing up the current state."""
-        from reviewapp.services.restore import restore_into_engine
-
         if self._read_only_reason:
             raise StoreError(f"{self._read_only_reason} Nothing was restored.")
         return restore_into_engine(self._engine, self._file(), source, self._clock)
@@ -351,3 +283,55 @@ class RestoreResult:
     review_count: int | None
     previous: Path | None
     previous_kind: str
+
+
+def check_restorable(source: Path) -> CheckReport:
+    report = inspect(source)
+    if not report.ok:
+        raise StoreError(f"{source.name} cannot be restored: {report.message}")
+    return report
+
+
+def _verify(engine: Engine, previous: Path | None) -> None:
+    with engine.connect() as connection:
+        rows = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
+    revision = current_revision(engine)
+    if rows != ["ok"] or revision != head_revision():
+        kept = f" The previous state is kept in {previous}." if previous else ""
+        raise StoreError(f"The restored database failed its check after restoring.{kept}")
+
+
+def restore_into_engine(
+    engine: Engine, database: Path, source: Path, clock: Clock
+) -> RestoreResult:
+    """Restore into a database this process has open for writing (it holds the lock).
+
+    The state it replaces is backed up first; when that copy fails its check (the open database
+    is damaged, as the full check after start-up can find) it is kept all the same, as it is,
+    as a ``damaged`` backup, and the restore goes on.
+    """
+    report = check_restorable(source)
+    previous = new_backup_path(database, clock(), "before-restore")
+    kind = "before-restore"
+    connection, give_back = raw_sqlite(engine)
+    try:
+        try:
+            write_backup(connection, previous)
+        except DamagedCopyError:
+            previous, kind = new_backup_path(database, clock(), "damaged"), "damaged"
+            write_backup(connection, previous, verify=False)
+        backup = sqlite3.connect(read_only_uri(source, immutable=True), uri=True)
+        try:
+            backup.backup(connection)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"{source.name} could not be restored ({exc}); the database is unchanged."
+            ) from exc
+        finally:
+            backup.close()
+    finally:
+        give_back()
+    if report.older:
+        upgrade(engine)
+    _verify(engine, previous)
+    return RestoreResult(source, report.review_count, previous, kind)

@@ -1,54 +1,34 @@
-"""The worker side of batch PDF export: each process opens the database once, renders many."""
+"""The worker side of batch PDF export: each process opens the database once, renders many.
+
+A worker only reads, so it opens the database read-only (no lock, no migration, no backups)
+and builds just the services a review document needs.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from reviewapp.domain.errors import ReviewAppError
-from reviewapp.domain.review import ReviewSummary
+from reviewapp.services.goals import GoalService
+from reviewapp.services.opening import make_store, prepare
+from reviewapp.services.review_pdfs import Outcome, ReviewPdfs
+from reviewapp.services.reviews import ReviewService
+from reviewapp.services.settings import SettingsService
 
-if TYPE_CHECKING:
-    from reviewapp.services.documents import DocumentService
-
-_documents: DocumentService | None = None
-
-
-def unique_names(summaries: Iterable[ReviewSummary]) -> dict[int, str]:
-    """Predictable file names; a clash (two people with one name) gets the review id appended."""
-    from reviewapp.report import safe_file_name
-
-    names: dict[int, str] = {}
-    seen: set[str] = set()
-    for summary in sorted(summaries, key=lambda s: s.id):
-        name = safe_file_name(summary)
-        if name.casefold() in seen:
-            name = f"{name[: -len('.pdf')]}_{summary.id}.pdf"
-        seen.add(name.casefold())
-        names[summary.id] = name
-    return names
+_pdfs: ReviewPdfs | None = None
 
 
-def render_one(
-    documents: DocumentService, review_id: int, path: Path
-) -> tuple[int, str | None, str | None]:
-    """Render one review to ``path``; errors are returned, so one bad review cannot stop a batch."""
-    try:
-        documents.write_review_pdf(review_id, path)
-    except ReviewAppError as exc:
-        return review_id, None, str(exc)
-    return review_id, str(path), None
+def open_read_only(location: str) -> ReviewPdfs:
+    engine, access = prepare(location, read_only=True)
+    store = make_store(engine, access)
+    return ReviewPdfs(ReviewService(store), GoalService(store), SettingsService(store))
 
 
 def start_worker(location: str) -> None:
-    global _documents
-    from reviewapp.services.container import Services
-
-    _documents = Services.open(location).documents
+    global _pdfs
+    _pdfs = open_read_only(location)
 
 
-def work(review_id: int, path: str) -> tuple[int, str | None, str | None]:
-    if _documents is None:
+def work(review_id: int, path: str) -> Outcome:
+    if _pdfs is None:
         raise RuntimeError("start_worker was not called in this process")
-    return render_one(_documents, review_id, Path(path))
+    return _pdfs.render_one(review_id, Path(path))

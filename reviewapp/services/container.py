@@ -11,6 +11,7 @@ from reviewapp.domain.errors import ReviewAppError
 from reviewapp.services.backup import BackupInfo, BackupService
 from reviewapp.services.documents import DocumentService
 from reviewapp.services.evidence import EvidenceService
+from reviewapp.services.fingerprints import FingerprintService
 from reviewapp.services.frameworks import FrameworkService
 from reviewapp.services.goals import GoalService
 from reviewapp.services.opening import DatabaseAccess, InUse, make_store, prepare
@@ -30,6 +31,7 @@ class Services:
     reviews: ReviewService
     goals: GoalService
     evidence: EvidenceService
+    fingerprints: FingerprintService
     settings: SettingsService
     documents: DocumentService
     search: SearchService
@@ -73,6 +75,7 @@ class Services:
             reviews=reviews,
             goals=goals,
             evidence=EvidenceService(store),
+            fingerprints=FingerprintService(store),
             settings=settings,
             documents=DocumentService(
                 str(path_or_url), frameworks, reviews, goals, staff, settings

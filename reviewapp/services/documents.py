@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -14,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from reviewapp.domain.errors import StoreError
 from reviewapp.domain.review import ReviewStatus, ReviewSummary
+from reviewapp.services import batch_worker
+from reviewapp.services.review_pdfs import Outcome, ReviewPdfs, unique_names, write_pdf
 
 if TYPE_CHECKING:
     from reviewapp.report import DocumentSettings, ReviewDocumentData
@@ -27,21 +28,6 @@ Progress = Callable[[int, int, str], None]
 """Called as (done, total, last file name) after each document of a batch."""
 
 _IN_PROCESS_LIMIT = 4  # small batches are quicker without starting worker processes
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside ``path`` and rename it over, so no half-written PDF is ever left."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".reviewapp-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @dataclass(frozen=True)
@@ -74,36 +60,19 @@ class DocumentService:
         self._reviews = reviews
         self._goals = goals
         self._staff = staff
-        self._settings = settings
+        self._pdfs = ReviewPdfs(reviews, goals, settings)
 
     def document_settings(self) -> DocumentSettings:
-        from reviewapp.report import DocumentSettings
-
-        logo = self._settings.get("logo_path")
-        return DocumentSettings(
-            organisation=self._settings.get("organisation"),
-            logo_path=Path(logo) if logo and Path(logo).is_file() else None,
-        )
+        return self._pdfs.document_settings()
 
     def review_data(self, review_id: int) -> ReviewDocumentData:
-        from reviewapp.report import ReviewDocumentData
-
-        return ReviewDocumentData(
-            framework=self._reviews.framework_of(review_id),
-            review=self._reviews.get(review_id),
-            notes=tuple(self._reviews.notes(review_id)),
-            previous_open_goals=tuple(self._goals.previous_open(review_id)),
-        )
+        return self._pdfs.review_data(review_id)
 
     def review_pdf(self, review_id: int) -> bytes:
-        from reviewapp.report import render_review
-
-        return render_review(self.review_data(review_id), self.document_settings())
+        return self._pdfs.review_pdf(review_id)
 
     def file_name(self, review_id: int) -> str:
-        from reviewapp.report import safe_file_name
-
-        return safe_file_name(self._reviews.get(review_id))
+        return self._pdfs.file_name(review_id)
 
     def worksheet_file_name(self, staff_id: int | None = None) -> str:
         """`worksheet_<staff>.pdf`, or `worksheet.pdf` for a blank one; safe on any system."""
@@ -114,12 +83,7 @@ class DocumentService:
         return f"worksheet_{safe_component(self._staff.get(staff_id).name, 'staff')}.pdf"
 
     def write_review_pdf(self, review_id: int, path: Path) -> Path:
-        data = self.review_pdf(review_id)
-        try:
-            write_atomically(path, data)
-        except OSError as exc:
-            raise StoreError(f"Cannot write {path}: {exc.strerror or exc}") from exc
-        return path
+        return self._pdfs.write_review_pdf(review_id, path)
 
     def worksheet_pdf(self, staff_id: int | None = None, framework_id: int | None = None) -> bytes:
         from reviewapp.report import render_worksheet
@@ -132,12 +96,7 @@ class DocumentService:
         return render_worksheet(framework, self.document_settings(), staff, goals)
 
     def write_worksheet_pdf(self, path: Path, staff_id: int | None = None) -> Path:
-        data = self.worksheet_pdf(staff_id)
-        try:
-            write_atomically(path, data)
-        except OSError as exc:
-            raise StoreError(f"Cannot write {path}: {exc.strerror or exc}") from exc
-        return path
+        return write_pdf(path, self.worksheet_pdf(staff_id))
 
     def select(self, selection: BatchSelection) -> list[ReviewSummary]:
         return self._reviews.list(
@@ -157,24 +116,20 @@ class DocumentService:
         cancelled: Callable[[], bool] | None = None,
     ) -> BatchResult:
         """One PDF per review into ``folder``, named predictably, using the machine's cores."""
-        from reviewapp.services import batch_worker
-
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"Cannot create the folder {folder}: {exc.strerror or exc}") from exc
         result = BatchResult(folder)
         ids = list(dict.fromkeys(review_ids))
-        names = batch_worker.unique_names(self._reviews.list(review_ids=ids))
+        names = unique_names(self._reviews.list(review_ids=ids))
         total = len(ids)
         workers = workers or os.cpu_count() or 1
         if total <= _IN_PROCESS_LIMIT or workers == 1:
             for done, review_id in enumerate(ids, start=1):
                 if cancelled is not None and cancelled():
                     break
-                self._collect(
-                    result, batch_worker.render_one(self, review_id, folder / names[review_id])
-                )
+                self._collect(result, self._pdfs.render_one(review_id, folder / names[review_id]))
                 if progress:
                     progress(done, total, names[review_id])
             return result
@@ -185,7 +140,7 @@ class DocumentService:
             initializer=batch_worker.start_worker,
             initargs=(self._location,),
         ) as pool:
-            pending: set[Future[tuple[int, str | None, str | None]]] = set()
+            pending: set[Future[Outcome]] = set()
             queue = iter(ids)
             done = 0
             for review_id in queue:
@@ -215,7 +170,7 @@ class DocumentService:
         return result
 
     @staticmethod
-    def _collect(result: BatchResult, outcome: tuple[int, str | None, str | None]) -> None:
+    def _collect(result: BatchResult, outcome: Outcome) -> None:
         review_id, written, error = outcome
         if written:
             result.written.append(Path(written))

@@ -2,7 +2,8 @@
 
 A healthy database is overwritten through SQLite's backup API, inside one SQLite transaction: a
 crash part-way leaves the old content, never a mixture, and other programs reading it see one or
-the other. A database that cannot be opened (damaged, empty, not a database) is first copied aside
+the other (``restore_into_engine`` in backup.py, which the open app's backup service uses too).
+A database that cannot be opened (damaged, empty, not a database) is first copied aside
 exactly as it is, then replaced by a verified copy of the backup with one atomic rename.
 """
 
@@ -14,74 +15,19 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, text
-
 from reviewapp.db.engine import make_engine, read_only_uri
-from reviewapp.db.migrate import current_revision, head_revision, upgrade
 from reviewapp.domain.errors import StoreError
 from reviewapp.services.backup import (
     Clock,
-    DamagedCopyError,
     RestoreResult,
+    check_restorable,
     fsync_path,
     new_backup_path,
-    raw_sqlite,
+    restore_into_engine,
     write_backup,
 )
 from reviewapp.services.check import CheckReport, Problem, inspect, sidecar
 from reviewapp.services.instance_lock import InstanceLock
-
-
-def check_restorable(source: Path) -> CheckReport:
-    report = inspect(source)
-    if not report.ok:
-        raise StoreError(f"{source.name} cannot be restored: {report.message}")
-    return report
-
-
-def _verify(engine: Engine, previous: Path | None) -> None:
-    with engine.connect() as connection:
-        rows = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
-    revision = current_revision(engine)
-    if rows != ["ok"] or revision != head_revision():
-        kept = f" The previous state is kept in {previous}." if previous else ""
-        raise StoreError(f"The restored database failed its check after restoring.{kept}")
-
-
-def restore_into_engine(
-    engine: Engine, database: Path, source: Path, clock: Clock
-) -> RestoreResult:
-    """Restore into a database this process has open for writing (it holds the lock).
-
-    The state it replaces is backed up first; when that copy fails its check (the open database
-    is damaged, as the full check after start-up can find) it is kept all the same, as it is,
-    as a ``damaged`` backup, and the restore goes on.
-    """
-    report = check_restorable(source)
-    previous = new_backup_path(database, clock(), "before-restore")
-    kind = "before-restore"
-    connection, give_back = raw_sqlite(engine)
-    try:
-        try:
-            write_backup(connection, previous)
-        except DamagedCopyError:
-            previous, kind = new_backup_path(database, clock(), "damaged"), "damaged"
-            write_backup(connection, previous, verify=False)
-        backup = sqlite3.connect(read_only_uri(source, immutable=True), uri=True)
-        try:
-            backup.backup(connection)
-        except sqlite3.Error as exc:
-            raise StoreError(
-                f"{source.name} could not be restored ({exc}); the database is unchanged."
-            ) from exc
-        finally:
-            backup.close()
-    finally:
-        give_back()
-    if report.older:
-        upgrade(engine)
-    _verify(engine, previous)
-    return RestoreResult(source, report.review_count, previous, kind)
 
 
 def _set_aside(database: Path, report: CheckReport, clock: Clock) -> Path:

@@ -40,16 +40,35 @@ class RenderedPdf:
         """
         parts = []
         for page in self.pages:
-            lines = page.splitlines()[FURNITURE_LINES:]
-            while lines and (lines[-1] == "DRAFT" or lines[-1].startswith("Page ")):
-                lines.pop()
-            parts.append("".join(lines))
+            lines = content_lines(page)
+            head = continued_heading_lines(lines)
+            parts.append("".join(lines[head:]))
         return re.sub(r"\s+", "", "".join(parts))
+
+    def content(self, number: int) -> str:
+        """The text of page `number` (from 0) without its furniture, whitespace squashed."""
+        return squash(" ".join(content_lines(self.pages[number])))
 
     @property
     def joined(self) -> str:
         """All text with no whitespace at all (for URLs split across lines)."""
         return re.sub(r"\s+", "", self.text)
+
+
+def content_lines(page: str) -> list[str]:
+    """The lines of a page's text between the header and footer and the DRAFT marking."""
+    lines = page.splitlines()[FURNITURE_LINES:]
+    while lines and (lines[-1] == "DRAFT" or lines[-1].startswith("Page ")):
+        lines.pop()
+    return lines
+
+
+def continued_heading_lines(lines: list[str]) -> int:
+    """How many of a page's first content lines are a repeated "(continued)" heading."""
+    for number, line in enumerate(lines[:3], start=1):
+        if line.rstrip().endswith("(continued)"):
+            return number
+    return 0
 
 
 def squash(text: str) -> str:
