@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
+from reviewapp.ui.main_window import MainWindow
 from tests.ui.ui_helpers import activate, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -97,10 +99,12 @@ def focus_is(target: Target) -> bool:
     return widget is not None and _matches(target)(widget)
 
 
-def expect_focus(qtbot, target: Target, what: str) -> QWidget:
+def expect_focus(
+    qtbot: QtBot, target: Target, what: str, timeout_ms: int = FOCUS_WAIT_MS
+) -> QWidget:
     """Wait briefly for the keyboard focus to reach ``target``; fail saying where it is."""
     try:
-        qtbot.waitUntil(lambda: focus_is(target), timeout=FOCUS_WAIT_MS)
+        qtbot.waitUntil(lambda: focus_is(target), timeout=timeout_ms)
     except qtbot.TimeoutError:
         raise AssertionError(
             f"{what}: focus should be on {_name(target)}, but it is {where_focus_is()}"
@@ -111,8 +115,9 @@ def expect_focus(qtbot, target: Target, what: str) -> QWidget:
 
 
 def press(key: Qt.Key, modifiers: Qt.KeyboardModifier = NONE) -> None:
-    """One key press where the keyboard focus is (fails if nothing has focus)."""
-    widget = QApplication.focusWidget()
+    """One key press where the keyboard is: an open menu (it holds the keyboard while open),
+    else the focus widget (fails if nothing has focus)."""
+    widget = QApplication.activePopupWidget() or QApplication.focusWidget()
     assert widget is not None, f"pressing {key!r}: {where_focus_is()}"
     QTest.keyClick(widget, key, modifiers)
 
@@ -127,12 +132,13 @@ def type_here(text: str) -> None:
 def tab_to(qtbot, target: Target, max_tabs: int = 40, *, backwards: bool = False) -> QWidget:
     """Press Tab (Shift+Tab backwards) until focus reaches ``target``; fail with the path."""
     walked: list[str] = []
-    for _ in range(max_tabs + 1):
-        if focus_is(target):
-            widget = QApplication.focusWidget()
-            assert widget is not None
+    while True:
+        widget = QApplication.focusWidget()
+        if widget is not None and focus_is(target):
             return widget
-        walked.append(describe(QApplication.focusWidget()))
+        if len(walked) == max_tabs:
+            break
+        walked.append(describe(widget))
         press(Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab, SHIFT if backwards else NONE)
     path = "\n  ".join(walked)
     raise AssertionError(
@@ -141,11 +147,30 @@ def tab_to(qtbot, target: Target, max_tabs: int = 40, *, backwards: bool = False
     )
 
 
-def back_in(qtbot, window: QWidget) -> None:
+def back_in(qtbot: QtBot, window: QWidget) -> None:
     """A dialog has closed: its window has the keyboard again. (A window manager does this; the
     offscreen platform leaves no window active, so the test activates it, as ui_helpers does.)"""
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     activate(window, qtbot)
+
+
+def menu_item(qtbot: QtBot, window: QWidget, menu: Qt.Key, item: Qt.Key) -> None:
+    """Alt+<menu letter> opens a menu of the window; the item's underlined letter chooses it.
+
+    Then the keyboard is in the dialog the item opened, or back in the window. (The offscreen
+    platform makes the closed menu the active window a moment later, with nothing focused,
+    where a window manager would give the window back its focus: the test does that.)
+    """
+    press(menu, ALT)
+    popup = QApplication.activePopupWidget()
+    assert popup is not None, f"Alt+{menu.name} opened no menu; focus is {where_focus_is()}"
+    press(item)
+    qtbot.waitUntil(
+        lambda: QApplication.activeWindow() in (popup, QApplication.activeModalWidget()),
+        timeout=FOCUS_WAIT_MS,
+    )
+    if QApplication.activeWindow() is popup:
+        activate(window, qtbot)
 
 
 def when_modal(check: Callable[[QWidget], bool], keys: Callable[[QWidget], None]) -> QTimer:
@@ -187,7 +212,7 @@ def choose_file_when_asked(path: Path) -> QTimer:
     return when_modal(lambda modal: isinstance(modal, QFileDialog), keys)
 
 
-def sign_and_finalise(qtbot, window) -> None:
+def sign_and_finalise(qtbot: QtBot, window: MainWindow) -> None:
     """On the open review: the summary, both signatures, Finalise and its confirmation."""
     press(Qt.Key.Key_End, CTRL)  # Summary and sign-off (not from a text field: its own end)
     editor = window.editor
