@@ -6,16 +6,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QLabel, QListWidget
 
+from reviewapp.ui.backup_dialog import RestoreDialog
 from reviewapp.ui.message_list import MessageListDialog
 from tests.ui.journey_helpers import (
     CTRL,
     back_in,
     choose_file_when_asked,
     expect_focus,
+    menu_item,
     press,
     tab_to,
+    type_here,
 )
 from tests.ui.ui_helpers import add_member
 
@@ -90,3 +93,33 @@ def test_a_csv_with_errors_is_refused_and_its_problems_can_be_read(
     press(Qt.Key.Key_Escape)
     back_in(qtbot, window)
     assert [m.name for m in services.staff.list()] == ["Abel Archer"]
+
+
+@OFFSCREEN_POPUP
+def test_back_up_change_something_and_restore(make_window, services, answers, qtbot) -> None:
+    add_member(services, "Abel Archer", "E1")
+    window = make_window(services)
+    menu_item(qtbot, window, Qt.Key.Key_F, Qt.Key.Key_B)  # Back up now
+    qtbot.waitUntil(lambda: window.message().startswith("Backup written and verified"))
+    (made,) = services.backups.list_backups()
+    press(Qt.Key.Key_N, CTRL)  # a change after the backup: a second person
+    expect_focus(qtbot, "Full name", "Add staff member starts at the name")
+    type_here("Bea Brook")
+    tab_to(qtbot, "Employee number")
+    type_here("E2")
+    press(Qt.Key.Key_Return)
+    back_in(qtbot, window)
+    assert [m.name for m in services.staff.list()] == ["Abel Archer", "Bea Brook"]
+    menu_item(qtbot, window, Qt.Key.Key_F, Qt.Key.Key_R)  # Restore from backup…
+    restore = expect_focus(qtbot, "Backups", "the backups are listed, newest first").window()
+    assert isinstance(restore, RestoreDialog) and restore.selected() == made
+    press(Qt.Key.Key_Return)  # restore the backup with the cursor; the question is answered yes
+    done = expect_focus(
+        qtbot, lambda w: w.window().windowTitle() == "Backup restored", "the restore is reported"
+    )
+    assert made.path.name in done.window().findChild(QLabel).text()
+    press(Qt.Key.Key_Escape)
+    back_in(qtbot, window)
+    assert len(answers.confirmations) == 1
+    assert [m.name for m in services.staff.list()] == ["Abel Archer"]
+    qtbot.waitUntil(lambda: window.staff_list.model.rowCount() == 1)
