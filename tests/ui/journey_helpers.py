@@ -212,15 +212,30 @@ def choose_file_when_asked(path: Path) -> QTimer:
     return when_modal(lambda modal: isinstance(modal, QFileDialog), keys)
 
 
+Keys = tuple[Qt.Key, Qt.KeyboardModifier]
+
+# Signing and finalising, in order: each by its shortcut, or (None) by Tab to its button and
+# Space. Once the editor has shortcuts for them, each line here names its keys.
+SIGN_AND_FINALISE: tuple[tuple[str, Keys | None], ...] = (
+    ("Sign as reviewer", None),
+    ("Sign as employee", None),
+    ("Finalise review", None),
+)
+
+
 def sign_and_finalise(qtbot: QtBot, window: MainWindow) -> None:
-    """On the open review: the summary, both signatures, Finalise and its confirmation."""
+    """On the open review: the summary, both signatures, Finalise and its confirmation (Yes)."""
     press(Qt.Key.Key_End, CTRL)  # Summary and sign-off (not from a text field: its own end)
     editor = window.editor
     qtbot.waitUntil(lambda: editor.pages.currentWidget() is editor.summary)
-    for button in ("Sign as reviewer", "Sign as employee"):
-        tab_to(qtbot, button, 60)
-        press(Qt.Key.Key_Space)
-    tab_to(qtbot, "Finalise review", 60)
-    asked = answer_yes_when_asked()
-    press(Qt.Key.Key_Space)
+    asked = None
+    for name, keys in SIGN_AND_FINALISE:
+        if name == "Finalise review":
+            asked = answer_yes_when_asked()
+        if keys is None:
+            tab_to(qtbot, name, 60)
+            press(Qt.Key.Key_Space)
+        else:
+            press(*keys)
+    assert asked is not None
     qtbot.waitUntil(lambda: not asked.isActive())
