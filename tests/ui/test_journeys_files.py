@@ -63,12 +63,6 @@ BAD += "Di Eve,E200,Shelver,Central,2023-01-09\n"  # line 5: Ana's number again
 
 
 @OFFSCREEN_POPUP
-@pytest.mark.xfail(
-    strict=True,
-    reason="the refused import is a warning box with the problems in its text, not a dialog "
-    "with a readable list; that dialog comes with the readable-errors work (a refused staff "
-    "import lists its problems) - then drop this mark",
-)
 def test_a_csv_with_errors_is_refused_and_its_problems_can_be_read(
     make_window, services, tmp_path, qtbot
 ) -> None:
