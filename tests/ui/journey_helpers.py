@@ -214,18 +214,18 @@ def choose_file_when_asked(path: Path) -> QTimer:
 
 Keys = tuple[Qt.Key, Qt.KeyboardModifier]
 
-# Signing and finalising, in order: each by its shortcut, or (None) by Tab to its button and
-# Space. Once the editor has shortcuts for them, each line here names its keys.
+# Signing and finalising, in order: each by its shortcut, or (None) by Tab to its button on the
+# summary page and Space.
 SIGN_AND_FINALISE: tuple[tuple[str, Keys | None], ...] = (
-    ("Sign as reviewer", None),
-    ("Sign as employee", None),
-    ("Finalise review", None),
+    ("Sign as reviewer", (Qt.Key.Key_R, ALT | SHIFT)),
+    ("Sign as employee", (Qt.Key.Key_E, ALT | SHIFT)),
+    ("Finalise review", (Qt.Key.Key_F, ALT | SHIFT)),
 )
 
 
 def sign_and_finalise(qtbot: QtBot, window: MainWindow) -> None:
     """On the open review: the summary, both signatures, Finalise and its confirmation (Yes)."""
-    press(Qt.Key.Key_End, CTRL)  # Summary and sign-off (not from a text field: its own end)
+    press(Qt.Key.Key_S, ALT)  # Summary and sign-off, from anywhere in the review
     editor = window.editor
     qtbot.waitUntil(lambda: editor.pages.currentWidget() is editor.summary)
     asked = None
