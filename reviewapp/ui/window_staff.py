@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from reviewapp.ui.context import WindowContext
 
 
+STAFF_FOLDER_KEY = "staff"
+STAFF_FILTER = "CSV files (*.csv *.txt);;All files (*)"
+
+
 class StaffDialogs:
     def __init__(self, context: WindowContext) -> None:
         self.context = context
@@ -75,16 +79,16 @@ class StaffDialogs:
         self.context.open_review(review.id)
 
     def import_staff(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        """Ask for the CSV file, starting in the folder used last time."""
+        from reviewapp.ui.prompts import Prompts
 
-        path, _filter = QFileDialog.getOpenFileName(
-            self.context.widget,
-            "Import staff from a CSV file",
-            str(Path.home()),
-            "CSV files (*.csv)",
-        )
-        if path:
-            self.import_staff_file(Path(path))
+        prompts = Prompts(self.context.settings)
+        start = prompts.last_folder(STAFF_FOLDER_KEY)
+        title = "Import staff from a CSV file"
+        path = prompts.open_file(self.context.widget, title, start, STAFF_FILTER)
+        if path is not None:
+            prompts.remember_folder(STAFF_FOLDER_KEY, path.parent)
+            self.import_staff_file(path)
 
     def import_staff_file(self, path: Path) -> bool:
         from reviewapp.domain.staff_csv import StaffCsvError

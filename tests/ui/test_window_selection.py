@@ -183,3 +183,21 @@ def test_a_person_is_found_by_typing_their_name(make_window, services, three, qt
     press(Qt.Key.Key_Return)  # Enter in the filter opens the match
     assert window.pages.currentWidget() is window.staff_page
     assert window.staff_page.member is not None and window.staff_page.member.id == three[1].id
+
+
+def test_import_staff_asks_in_the_folder_used_last_time(
+    make_window, services, qtbot, answers, tmp_path
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "staff.csv").write_text(
+        "name,employee_number,position,branch,start_date\nAna Noël,E1,Shelver,Central,2021-05-03\n",
+        encoding="utf-8",
+    )
+    window = make_window(services)
+    answers.open = folder / "staff.csv"
+    window.window_actions.import_staff.trigger()
+    assert [m.name for m in services.staff.list()] == ["Ana Noël"]
+    answers.open = None
+    window.window_actions.import_staff.trigger()
+    assert answers.asked[-1][2] == folder  # the prompt starts where the last file was
