@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from reviewapp.domain.errors import ReviewAppError
+from reviewapp.domain.text_files import not_utf8_reason
+from reviewapp.services.files import read_bytes
 
 
 def display_width(text: str) -> int:
@@ -62,19 +64,8 @@ def to_json(data: Any) -> str:
 
 def read_text(path: str, *, what: str = "file") -> str:
     """A UTF-8 text file (a byte-order mark is allowed), or a one-line reason it cannot be read."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ReviewAppError(f"Cannot read {path}: there is no such {what}.") from None
-    except IsADirectoryError:
-        raise ReviewAppError(f"Cannot read {path}: it is a folder, not a {what}.") from None
-    except OSError as exc:
-        raise ReviewAppError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    data = read_bytes(Path(path), what)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ReviewAppError(
-            f"Cannot read {path}: it is not UTF-8 text (byte 0x{data[exc.start]:02X} on line "
-            f"{line}). Save it again as UTF-8 (in a spreadsheet: 'CSV UTF-8')."
-        ) from None
+        raise ReviewAppError(f"Cannot read {path}: it is {not_utf8_reason(data, exc)}") from None

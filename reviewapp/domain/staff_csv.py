@@ -9,6 +9,7 @@ from datetime import date
 
 from reviewapp.domain.errors import ValidationError
 from reviewapp.domain.staff import StaffDraft
+from reviewapp.domain.text_files import not_utf8_reason
 
 _HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("name", "full name", "staff name", "employee name"),
@@ -68,13 +69,7 @@ def decode_staff_csv(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise StaffCsvError(
-            [
-                f"The file is not UTF-8 text (byte 0x{data[exc.start]:02X} on line {line}). "
-                "Save it again as UTF-8 (in a spreadsheet: 'CSV UTF-8')."
-            ]
-        ) from None
+        raise StaffCsvError([f"The file is {not_utf8_reason(data, exc)}"]) from None
 
 
 def parse_staff_csv(text: str) -> list[StaffCsvRow]:

@@ -16,12 +16,12 @@ from reviewapp.db.models import BranchRow, StaffRow
 from reviewapp.domain.errors import (
     ConflictError,
     NotFoundError,
-    ReviewAppError,
     ValidationError,
 )
 from reviewapp.domain.rules import MAX_NAME_LENGTH, validate_text
 from reviewapp.domain.staff import Branch, StaffDraft, StaffMember
 from reviewapp.domain.staff_csv import StaffCsvError, decode_staff_csv, parse_staff_csv_rows
+from reviewapp.services.files import read_bytes
 from reviewapp.services.store import Store
 
 
@@ -149,15 +149,7 @@ class StaffService:
     def import_csv_file(self, path: Path) -> builtins.list[StaffMember]:
         """Add every row of a staff CSV file, or none (see ``import_csv``); a file that cannot
         be read or is not UTF-8 is refused with a sentence saying why."""
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise ReviewAppError(f"Cannot read {path}: there is no such CSV file.") from None
-        except IsADirectoryError:
-            raise ReviewAppError(f"Cannot read {path}: it is a folder, not a CSV file.") from None
-        except OSError as exc:
-            raise ReviewAppError(f"Cannot read {path}: {exc.strerror or exc}.") from None
-        return self.import_csv(decode_staff_csv(data))
+        return self.import_csv(decode_staff_csv(read_bytes(path, "CSV file")))
 
     def import_csv(self, text: str) -> builtins.list[StaffMember]:
         """Add every row of a staff CSV, or none: each problem is reported by line number."""
