@@ -8,26 +8,30 @@ from keyboard_helpers import LEVEL_LABELS, assert_focus, framework_with_levels
 from PySide6.QtCore import Qt
 from ui_helpers import add_member, press
 
-from reviewapp.domain.review import Assessment, ReviewDraft, ReviewType
+from reviewapp.domain.review import Assessment, Review, ReviewDraft, ReviewType
 from reviewapp.services.container import Services
 from reviewapp.ui.shortcuts_dialog import ShortcutsDialog
 
 ALT = Qt.KeyboardModifier.AltModifier
 
 
+def start_on(services: Services, staff_id: int, framework_id: int) -> Review:
+    """An annual review of 2024-25 against the framework version ``framework_id``."""
+    draft = ReviewDraft(
+        staff_id,
+        "Mina Park",
+        ReviewType.ANNUAL,
+        date(2024, 4, 1),
+        date(2025, 3, 31),
+        framework_id=framework_id,
+    )
+    return services.reviews.start(draft)
+
+
 def open_review_on_scale(make_window, services: Services, levels: int):
     framework = framework_with_levels(services, levels)
     member = add_member(services)
-    review = services.reviews.start(
-        ReviewDraft(
-            member.id,
-            "Mina Park",
-            ReviewType.ANNUAL,
-            date(2024, 4, 1),
-            date(2025, 3, 31),
-            framework_id=framework.id,
-        )
-    )
+    review = start_on(services, member.id, framework.id)
     window = make_window(services)
     window.open_review(review.id)
     assert_focus(window.editor.competencies)
@@ -89,16 +93,7 @@ def test_switching_to_a_review_on_another_scale_changes_the_keys(
     window, _review, _framework = open_review_on_scale(make_window, services, 4)
     shipped = services.frameworks.current()
     member = add_member(services, "Jo Lee", "E200")
-    other = services.reviews.start(
-        ReviewDraft(
-            member.id,
-            "Mina Park",
-            ReviewType.ANNUAL,
-            date(2024, 4, 1),
-            date(2025, 3, 31),
-            framework_id=shipped.id,
-        )
-    )
+    other = start_on(services, member.id, shipped.id)
     window.open_review(other.id)
     assert offered(window) == [f"Rate {lv.value} – {lv.label}" for lv in shipped.scale.levels]
     press(Qt.Key.Key_5, ALT)
