@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from reviewapp.domain.framework import Competency, Framework
 from reviewapp.domain.review import Review
 from reviewapp.ui.common import accessible, wrapping_label
+from reviewapp.ui.focus_scroll import keep_focus_visible
 from reviewapp.ui.review_editor.competency_list import assessment_text
 
 SCALE = 1.6
@@ -78,6 +79,7 @@ class MeetingView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        keep_focus_visible(scroll)
         buttons = QHBoxLayout()
         buttons.addWidget(self.previous_button)
         buttons.addWidget(self.next_button)
