@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
@@ -60,6 +61,32 @@ def wrapping_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def captioned(caption: str, widget: QWidget) -> QFormLayout:
+    """A caption with what it names beside it (e.g. "File:" and the path), never apart."""
+    row = QFormLayout()
+    row.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    row.addRow(caption, widget)
+    return row
+
+
+def minimum_chars(window: QWidget, chars: int, share: float = 0.9) -> int:
+    """At least ``chars`` characters of its font wide, unless that is more than ``share`` of
+    the screen (text at 200% on a small screen); returns that width."""
+    room = window.screen().availableGeometry()
+    width = min(window.fontMetrics().averageCharWidth() * chars, int(room.width() * share))
+    window.setMinimumWidth(width)
+    return width
+
+
+def fit_width(window: QWidget, chars: int) -> None:
+    """At least ``chars`` characters wide (``minimum_chars``), and exactly as tall as its
+    wrapped text needs then: paragraphs stay together at any text size."""
+    width = minimum_chars(window, chars)
+    layout = window.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        window.resize(width, layout.totalHeightForWidth(width))
 
 
 def fit_to_contents(window: QWidget) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QVBoxLayout, QWidget
 
 from reviewapp.domain.evidence import EvidenceDraft, EvidenceNote, EvidenceSource
 from reviewapp.domain.framework import Framework
-from reviewapp.ui.common import PlainTextField, from_qdate
+from reviewapp.ui.common import PlainTextField, from_qdate, minimum_chars
 from reviewapp.ui.form import MessageForm, date_edit, dialog_buttons
 
 FIELDS = ("observed_on", "source", "competency", "indicator", "text")
@@ -74,6 +74,8 @@ class EvidenceDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
+        # Room for most of a competency's statement in its list, at any text size.
+        minimum_chars(self, 90)
         self.text.setFocus()
 
     def _fill_indicators(self) -> None:

@@ -14,12 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from reviewapp.services.backup import BackupInfo
 from reviewapp.services.check import CheckReport, Problem, check_open
 from reviewapp.ui.backup_dialog import backup_label
-from reviewapp.ui.common import accessible, heading, wrapping_label
+from reviewapp.ui.common import accessible, captioned, fit_width, heading, wrapping_label
 from reviewapp.ui.tasks import LatestAnswer, TaskRunner
 
 if TYPE_CHECKING:
@@ -87,16 +87,16 @@ class DamagedDatabaseDialog(QDialog):
         buttons.addWidget(self.read_only_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("The database is damaged", 1.2))
-        layout.addWidget(QLabel("File:"))
-        layout.addWidget(where)
+        layout.addLayout(captioned("File:", where))
         layout.addWidget(self.message)
         for paragraph in (self.advice, self.read_only_note):
             layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
             layout.addWidget(paragraph)
         layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
+        layout.addStretch(1)  # any height to spare goes above the buttons, not between lines
         layout.addLayout(buttons)
         (self.restore_button if backup is not None else self.read_only_button).setDefault(True)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        fit_width(self, 80)
 
 
 class FullCheck(QObject):

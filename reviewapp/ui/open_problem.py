@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewapp.domain.errors import ReviewAppError
-from reviewapp.ui.common import accessible, heading, wrapping_label
+from reviewapp.ui.common import accessible, captioned, fit_width, heading, wrapping_label
 
 if TYPE_CHECKING:
     # Only needed once opening has failed, by which time they are loaded: the window shell
@@ -79,13 +78,13 @@ class OpenProblemDialog(QDialog):
         buttons.addWidget(self.quit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(QLabel("File:"))
-        layout.addWidget(where)
+        layout.addLayout(captioned("File:", where))
         layout.addWidget(self.message)
         layout.addWidget(self.advice)
+        layout.addStretch(1)  # any height to spare goes above the buttons, not between lines
         layout.addLayout(buttons)
         (self.restore_button if backup is not None else self.another_button).setDefault(True)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        fit_width(self, 80)
 
     def _choose(self, choice: Choice) -> None:
         self.choice = choice

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from reviewapp.domain.errors import ReviewAppError
 from reviewapp.domain.staff import StaffDraft, StaffMember
 from reviewapp.services.container import Services
-from reviewapp.ui.common import accessible, from_qdate, to_qdate
+from reviewapp.ui.common import accessible, from_qdate, minimum_chars, to_qdate
 from reviewapp.ui.form import MessageForm, date_edit, dialog_buttons
 
 
@@ -61,6 +61,8 @@ class StaffDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
+        # Room for a whole e-mail address or name at any text size.
+        minimum_chars(self, 64)
         if member is not None:
             self._fill(member)
 
