@@ -89,6 +89,13 @@ def fit_width(window: QWidget, chars: int) -> None:
         window.resize(width, layout.totalHeightForWidth(width))
 
 
+def resize_within_screen(window: QWidget, width: int, height: int, share: float = 0.9) -> None:
+    """Resize to the size wished for (from the font), but to no more than ``share`` of the
+    screen's free area, leaving room for the title bar and the task bar."""
+    room = window.screen().availableGeometry()
+    window.resize(min(width, int(room.width() * share)), min(height, int(room.height() * share)))
+
+
 def fit_to_contents(window: QWidget) -> None:
     """Grow a shown window until its wrapped text fits (never past the screen; never shrink it,
     which would move what the person is looking at)."""

@@ -18,7 +18,7 @@ from reviewapp.domain.errors import ReviewAppError
 from reviewapp.domain.evidence import EvidenceNote
 from reviewapp.domain.search import EvidenceHit
 from reviewapp.services.container import Services
-from reviewapp.ui.common import accessible, wrapping_label
+from reviewapp.ui.common import accessible, resize_within_screen, wrapping_label
 from reviewapp.ui.evidence_list import NOTE_ROLE, EvidenceList
 from reviewapp.ui.search_panel import EvidenceSearch
 
@@ -84,7 +84,7 @@ class FindEvidenceDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         chars, lines = self.fontMetrics().averageCharWidth(), self.fontMetrics().lineSpacing()
-        self.resize(chars * 120, lines * 30)
+        resize_within_screen(self, chars * 132, lines * 30)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

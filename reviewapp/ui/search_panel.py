@@ -53,7 +53,9 @@ def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> str:
 class SearchResultsModel(ListTableModel):
     COLUMN_DATE, COLUMN_STAFF, COLUMN_COMPETENCY, COLUMN_NOTE = range(4)
     HEADERS = ("Date", "Staff member", "Competency", "Note")
-    COLUMN_CHARS = (12, 24, 12, 60)
+    # The note, last, stretches to the width left; it starts narrow so that it never runs on
+    # past the table's right edge, where a long note would be cut off mid-word.
+    COLUMN_CHARS = (12, 24, 12, 30)
     HitRole = ListTableModel.RecordRole
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewapp.ui.common import accessible, wrapping_label
+from reviewapp.ui.common import accessible, resize_within_screen, wrapping_label
 
 KEYS_IN_PLACE = (
     ("Tab / Shift+Tab", "Move to the next / previous field"),
@@ -86,5 +86,5 @@ class ShortcutsDialog(QDialog):
         )
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        width = self.fontMetrics().averageCharWidth() * 90
-        self.resize(width, self.fontMetrics().lineSpacing() * 30)
+        chars, lines = self.fontMetrics().averageCharWidth(), self.fontMetrics().lineSpacing()
+        resize_within_screen(self, chars * 90, lines * 30)

@@ -8,15 +8,17 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 from ui_helpers import add_member
 
 from reviewapp.services.backup import BackupInfo
 from reviewapp.services.container import Services
 from reviewapp.ui.evidence_dialog import EvidenceDialog
+from reviewapp.ui.find_evidence import FindEvidenceDialog
 from reviewapp.ui.full_check import DamagedDatabaseDialog
 from reviewapp.ui.open_problem import OpenProblemDialog
+from reviewapp.ui.shortcuts_dialog import ShortcutsDialog
 from reviewapp.ui.staff_dialog import StaffDialog
 
 LOCATION = "/srv/library/Branch reviews/reviews.sqlite3"
@@ -44,6 +46,20 @@ def shown(qtbot, dialog: QDialog) -> QDialog:
 def assert_on_screen(dialog: QDialog) -> None:
     room = dialog.screen().availableGeometry()
     assert dialog.width() <= room.width() and dialog.height() <= room.height()
+
+
+def test_find_evidence_and_shortcuts_fit_the_screen(
+    qtbot, services: Services, text_size: float
+) -> None:
+    find = shown(qtbot, FindEvidenceDialog(services))
+    assert_on_screen(find)
+    actions = [QAction(f"Action {n}", find) for n in range(40)]
+    assert_on_screen(shown(qtbot, ShortcutsDialog(actions)))
+
+
+def test_a_found_note_ends_inside_the_table_not_past_its_edge(qtbot, services: Services) -> None:
+    table = shown(qtbot, FindEvidenceDialog(services)).search.table
+    assert table.horizontalHeader().length() <= table.viewport().width()
 
 
 @pytest.mark.parametrize("backup", [True, False], ids=["with backup", "without"])
