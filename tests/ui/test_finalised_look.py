@@ -158,3 +158,20 @@ def test_a_tampered_review_warns_that_its_fingerprint_does_not_match(
     assert "changed outside reviewapp" in warning
     assert "signed PDF" in warning
     assert editor.summary.texts["employee_comments"].toPlainText() == "forged"
+
+
+def test_only_a_text_that_can_be_typed_says_it_is_saved_as_you_type(
+    make_window, services: Services
+) -> None:
+    review = finalised(services)
+    other = start_review(services, add_member(services, "Jo Lee", "E200"))
+    window = make_window(services)
+    editor = window.editor
+    for shown, editable in ((review, False), (other, True)):
+        window.open_review(shown.id)
+        editor.competencies.select(review_first_competency(services, shown))
+        captions = [editor.panel.comment_label.text()]
+        captions += [label.text() for label, _title, _text in editor.summary.captions.values()]
+        fields = [editor.panel.comment, *editor.summary.texts.values()]
+        assert all(("saved as you type" in c) == editable for c in captions), captions
+        assert all(("Saved as you type" in f.accessibleDescription()) == editable for f in fields)

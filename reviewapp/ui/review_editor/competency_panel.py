@@ -22,8 +22,11 @@ from reviewapp.ui.evidence_list import EvidenceList
 from reviewapp.ui.focus_scroll import ensure_focus_visible, keep_focus_visible
 from reviewapp.ui.review_editor.actions import ReviewActions
 from reviewapp.ui.review_editor.autosave import TextAutosave
+from reviewapp.ui.review_editor.captions import show_saving
 from reviewapp.ui.review_editor.indicator_rows import IndicatorRows
 from reviewapp.ui.review_editor.rating_choice import IndicatorRating, RatingChoice
+
+COMMENT = "Manager's &comment"
 
 
 class CompetencyPanel(QScrollArea):
@@ -48,14 +51,11 @@ class CompetencyPanel(QScrollArea):
         self.rating_box = QGroupBox("Competency rating")
         self.rating_layout = QVBoxLayout(self.rating_box)
         self.rating: RatingChoice | None = None
-        self.comment = accessible(
-            PlainTextField(),
-            "Manager's comment",
-            "Saved automatically as you type.",
-        )
+        self.comment = accessible(PlainTextField(), "Manager's comment")
         self.comment.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        comment_label = QLabel("Manager's &comment (saved as you type):")
+        self.comment_label = comment_label = QLabel()
         comment_label.setBuddy(self.comment)
+        show_saving(comment_label, self.comment, COMMENT, "", editable=True)
         self.comment_saver = TextAutosave(self.comment, self._save_comment, self)
         self.evidence = EvidenceList("Evidence notes for this competency")
         evidence_box = QGroupBox("Evidence notes in the review period")
@@ -157,6 +157,7 @@ class CompetencyPanel(QScrollArea):
             combo.setEnabled(editable)
         self.comment_saver.show_text(assessed.comment)
         show_as_text(self.comment, not editable)
+        show_saving(self.comment_label, self.comment, COMMENT, "", editable)
 
     def show_notes(self, notes: list[EvidenceNote], framework: Framework, editable: bool) -> None:
         if self.competency is None:

@@ -13,6 +13,7 @@ from reviewapp.ui.common import PlainTextField, accessible, heading, show_as_tex
 from reviewapp.ui.focus_scroll import keep_focus_visible
 from reviewapp.ui.review_editor.actions import ReviewActions
 from reviewapp.ui.review_editor.autosave import TextAutosave
+from reviewapp.ui.review_editor.captions import show_saving
 from reviewapp.ui.review_editor.finalise_panel import FinalisePanel
 from reviewapp.ui.review_editor.goals_panel import GoalsPanel
 from reviewapp.ui.review_editor.overall_panel import OverallPanel
@@ -40,6 +41,7 @@ class SummaryPanel(QScrollArea):
         self.goals = GoalsPanel(actions)
         self.signoffs = SignOffPanel(actions)
         self.texts: dict[str, PlainTextField] = {}
+        self.captions: dict[str, tuple[QLabel, str, str]] = {}
         self.savers: dict[str, TextAutosave] = {}
         layout.addWidget(self.overall)
         for field, title, description in TEXT_FIELDS[:2]:
@@ -53,10 +55,12 @@ class SummaryPanel(QScrollArea):
         keep_focus_visible(self)
 
     def _add_text(self, layout: QVBoxLayout, field: str, title: str, description: str) -> None:
-        edit = accessible(PlainTextField(), title, f"{description} Saved as you type.")
+        edit = accessible(PlainTextField(), title)
         edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        label = QLabel(f"{title} (saved as you type):")
+        label = QLabel()
         label.setBuddy(edit)
+        self.captions[field] = (label, title, description)
+        show_saving(label, edit, title, description, editable=True)
         layout.addWidget(label)
         layout.addWidget(edit)
         self.texts[field] = edit
@@ -81,6 +85,8 @@ class SummaryPanel(QScrollArea):
         for field, saver in self.savers.items():
             saver.show_text(str(getattr(review, field)))
             show_as_text(self.texts[field], not editable)
+            label, title, description = self.captions[field]
+            show_saving(label, self.texts[field], title, description, editable)
         self.goals.show_review(review, previous)
         self.signoffs.show_review(review)
         self.finalise.show_review(framework, review)
