@@ -171,6 +171,7 @@ def test_only_a_text_that_can_be_typed_says_it_is_saved_as_you_type(
         window.open_review(shown.id)
         editor.competencies.select(review_first_competency(services, shown))
         captions = [editor.panel.comment_label.text()]
+        editor.competencies.select(SUMMARY)  # the summary is filled as it is shown
         captions += [label.text() for label, _title, _text in editor.summary.captions.values()]
         fields = [editor.panel.comment, *editor.summary.texts.values()]
         assert all(("saved as you type" in c) == editable for c in captions), captions
