@@ -62,7 +62,9 @@ class EvidenceList(QWidget):
         )
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        # Four lines at least: it grows with the page, and a small screen at large text still
+        # shows the staff page whole.
+        self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.add_button = accessible(QPushButton("Add note…"), "Add evidence note")
         self.edit_button = accessible(QPushButton("Edit note…"), "Edit selected evidence note")
         self.delete_button = accessible(QPushButton("Delete note"), "Delete selected evidence note")

@@ -17,12 +17,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
 
 from reviewapp.domain.errors import ReviewAppError
 from reviewapp.ui import navigation, read_only
 from reviewapp.ui.context import Changes, Selection
+from reviewapp.ui.focus_scroll import keep_focus_visible
 from reviewapp.ui.navigation import Navigation
+from reviewapp.ui.page_area import PageStack, page_area
 from reviewapp.ui.status import StatusLine, centred
 from reviewapp.ui.tasks import TaskRunner
 from reviewapp.ui.window_actions import WindowActions
@@ -79,12 +87,15 @@ class MainWindow(QMainWindow):
         self.opening_label.setObjectName("openingLabel")
         self.opening_label.setAccessibleName("Opening the database")
         self.opening = centred(self.opening_label)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.pages.addWidget(self.opening)
         self.splitter = QSplitter()  # horizontal; Qt's enums are left unloaded until painted
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(self.pages)
+        # On a screen too small for a page (large text on a small laptop) the page scrolls; the
+        # window itself never grows beyond the screen.
+        self.page_area = page_area(self.pages)
+        self.splitter.addWidget(self.page_area)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
@@ -137,6 +148,8 @@ class MainWindow(QMainWindow):
         self.status.show_database(services.location, read_only_reason=access.read_only_reason)
         self.save_label.setVisible(True)
         self.nav.setEnabled(True)
+        self.page_area.setFrameShape(QScrollArea.Shape.NoFrame)  # after the first paint
+        keep_focus_visible(self.page_area)
         self.window_actions.add_editor(self.editor)
         # After add_editor: when read-only, it switches editing off.
         self.features = WindowFeatures(
@@ -153,26 +166,13 @@ class MainWindow(QMainWindow):
             self.show_message(" ".join(access.warnings))
 
     def _connect(self) -> None:
+        from reviewapp.ui.window_pages import connect_pages
+
         self.nav.currentRowChanged.connect(self._nav_changed)
-        pages = self._pages
-        pages.staff_list.openRequested.connect(self.open_staff)
-        pages.staff_list.addRequested.connect(self.add_staff)
-        pages.staff_list.importRequested.connect(self.import_staff)
-        pages.staff_list.demoRequested.connect(self.staff_dialogs.load_demo)
-        pages.staff_list.failed.connect(self.show_message)
-        pages.reviews.openRequested.connect(self.open_review)
-        pages.staff_page.backRequested.connect(lambda: self.go(navigation.STAFF))
-        pages.staff_page.editRequested.connect(lambda _member: self.edit_staff())
-        pages.staff_page.reviewOpenRequested.connect(self.open_review)
-        pages.staff_page.message.connect(self.show_message)
-        # Every page's own Start review button means the person selected on that page.
-        for page in (pages.staff_list, pages.reviews, pages.staff_page):
-            page.startReviewRequested.connect(lambda _staff_id: self.start_review())
-        pages.editor.staffRequested.connect(self.open_staff)
-        pages.editor.meetingToggled.connect(self._meeting_toggled)
-        pages.editor.session.saveState.connect(self.save_label.setText)
-        pages.editor.session.changed.connect(lambda: self.notify(Changes(reviews=True)))
         self.pages.currentChanged.connect(lambda _i: self._page_changed())
+        connect_pages(self._pages, self, self.staff_dialogs)
+        self.editor.meetingToggled.connect(self._meeting_toggled)
+        self.editor.session.saveState.connect(self.save_label.setText)
 
     def _page_splitters(self) -> Splitters:
         return [

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from reviewapp.domain.review import ReviewStatus
 from reviewapp.domain.review_list import ReviewListQuery, ReviewPage
 from reviewapp.services.container import Services
-from reviewapp.ui.common import accessible, heading, with_clear_button
+from reviewapp.ui.common import accessible, heading, with_clear_button, wrapping_label
 from reviewapp.ui.context import Changes, Selection
 from reviewapp.ui.review_list_model import ReviewListModel
 from reviewapp.ui.table_view import (
@@ -72,7 +72,7 @@ class ReviewsPage(QWidget):
         for status in ReviewStatus:
             self.status.addItem(status.label, status.value)
         self.status.currentIndexChanged.connect(lambda _i: self._status_changed())
-        self.count = QLabel()
+        self.count = wrapping_label()  # at large text sizes it wraps beside the buttons
         self.table = record_table(
             self.model,
             "Reviews",

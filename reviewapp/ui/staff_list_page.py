@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -18,6 +17,7 @@ from reviewapp.domain.staff import StaffMember
 from reviewapp.services.container import Services
 from reviewapp.ui.common import accessible, heading, with_clear_button, wrapping_label
 from reviewapp.ui.context import Changes, Selection
+from reviewapp.ui.flow_layout import button_row
 from reviewapp.ui.staff_table_model import StaffTableModel
 from reviewapp.ui.table_view import current_id, lead_into, record_table, select_first
 from reviewapp.ui.tasks import LatestAnswer, TaskRunner
@@ -95,7 +95,7 @@ class StaffListPage(QWidget):
         self.show_inactive = accessible(QCheckBox("Show inactive staff"), "Show inactive staff")
         self.show_inactive.setChecked(True)
         self.show_inactive.toggled.connect(self._inactive_toggled)
-        self.count = QLabel()
+        self.count = wrapping_label()  # at large text sizes it wraps beside the buttons
         self.table = record_table(
             self.model, "Staff", "Staff members. Enter opens the selected person's page."
         )
@@ -127,10 +127,10 @@ class StaffListPage(QWidget):
         column.addLayout(top)
         column.addWidget(self.table, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.count)
-        bottom.addStretch(1)
-        for button in (self.add_button, self.import_button, self.open_button, self.start_button):
-            bottom.addWidget(button)
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(
+            button_row(self.add_button, self.import_button, self.open_button, self.start_button)
+        )
         column.addLayout(bottom)
         self.stack = QStackedWidget()
         self.stack.addWidget(list_page)

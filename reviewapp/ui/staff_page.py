@@ -25,6 +25,7 @@ from reviewapp.ui.context import Changes, Selection
 from reviewapp.ui.evidence_dialog import EvidenceDialog
 from reviewapp.ui.evidence_list import EvidenceList
 from reviewapp.ui.find_evidence import JournalWithSearch
+from reviewapp.ui.flow_layout import button_row
 from reviewapp.ui.review_editor.goals_panel import goal_text
 from reviewapp.ui.review_table_model import ReviewTableModel
 from reviewapp.ui.table_view import current_id, record_table, select_first, table_selection
@@ -46,20 +47,20 @@ class StaffPage(QWidget):
         self._framework: Framework | None = None
         self.dialog: EvidenceDialog | None = None
         self.title = heading("", 1.4)
-        self.details = QFormLayout()
-        self.details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Two columns of three: the page stays low enough for large text on a small screen.
+        self.details = QHBoxLayout()
         self._detail_labels: dict[str, QLabel] = {}
-        for key, caption in (
-            ("number", "Employee no."),
-            ("position", "Position"),
-            ("branch", "Branch"),
-            ("start", "Start date"),
-            ("email", "E-mail"),
-            ("status", "Status"),
+        for pairs in (
+            (("number", "Employee no."), ("position", "Position"), ("branch", "Branch")),
+            (("start", "Start date"), ("email", "E-mail"), ("status", "Status")),
         ):
-            label = accessible(wrapping_label(), caption)
-            self._detail_labels[key] = label
-            self.details.addRow(f"{caption}:", label)
+            form = QFormLayout()
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            for key, caption in pairs:
+                label = accessible(wrapping_label(), caption)
+                self._detail_labels[key] = label
+                form.addRow(f"{caption}:", label)
+            self.details.addLayout(form, 1)
         self.back_button = accessible(QPushButton("‹ All staff"), "Back to all staff")
         self.edit_button = accessible(QPushButton("Edit details…"), "Edit staff details")
         self.start_button = accessible(QPushButton("Start review…"), "Start a review")
@@ -103,17 +104,11 @@ class StaffPage(QWidget):
         self.journal_tab = JournalWithSearch(services, self.journal)
         self.tabs.addTab(self.journal_tab, "Evidence journal")
         self.tabs.addTab(self.goals, "Open goals")
-        buttons = QHBoxLayout()
-        for button in (
-            self.back_button,
-            self.edit_button,
-            self.start_button,
-            self.worksheet_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(
+            self.back_button, self.edit_button, self.start_button, self.worksheet_button
+        )
         layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.title)
         layout.addLayout(self.details)
         layout.addWidget(self.tabs, 1)

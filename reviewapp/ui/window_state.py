@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 Splitters = list[tuple[str, QSplitter, int]]
@@ -14,12 +14,37 @@ def _bytes(settings: QSettings, key: str) -> QByteArray | None:
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
 
+FIRST_PART_AT_MOST = 0.3
+"""Of the splitter's width, for a first part sized in characters (large text, small screen)."""
+
+
+class _FirstSizes(QObject):
+    """Sizes a splitter nothing was saved for once it has its real width: its first part
+    ``first`` pixels wide, but no more than ``FIRST_PART_AT_MOST`` of the whole."""
+
+    def __init__(self, splitter: QSplitter, first: int) -> None:
+        super().__init__(splitter)
+        self._splitter, self._first = splitter, first
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Resize:
+            return False
+        width = self._splitter.width()
+        if width > 0:
+            first = min(self._first, int(width * FIRST_PART_AT_MOST))
+            self._splitter.setSizes([first, width - first])
+            self._splitter.removeEventFilter(self)
+            self.deleteLater()
+        return False
+
+
 def restore_splitters(window: QMainWindow, settings: QSettings, splitters: Splitters) -> None:
     for key, splitter, first_chars in splitters:
         saved = _bytes(settings, key)
         if saved is None or not splitter.restoreState(saved):
             size = window.fontMetrics().averageCharWidth()
             splitter.setSizes([size * first_chars, size * 110])
+            splitter.installEventFilter(_FirstSizes(splitter, size * first_chars))
 
 
 def restore_state(window: QMainWindow, settings: QSettings, splitters: Splitters) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
-    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -17,7 +16,13 @@ from PySide6.QtWidgets import (
 from reviewapp.domain.evidence import EvidenceNote
 from reviewapp.domain.framework import Competency, Framework
 from reviewapp.domain.review import Review
-from reviewapp.ui.common import PlainTextField, accessible, heading, show_as_text
+from reviewapp.ui.common import (
+    PlainTextField,
+    accessible,
+    heading,
+    show_as_text,
+    wrapping_label,
+)
 from reviewapp.ui.evidence_list import EvidenceList
 from reviewapp.ui.focus_scroll import ensure_focus_visible, keep_focus_visible
 from reviewapp.ui.review_editor.actions import ReviewActions
@@ -44,7 +49,14 @@ class CompetencyPanel(QScrollArea):
         self.code = heading("", 1.2)
         self.statement = heading("", 1.1)
         self.statement.setAccessibleName("Competency statement")
-        self.indicators = QGroupBox("Indicators")
+        # The framework's own heading for its indicators can be long: a label that wraps above
+        # the box, not the box's title, which would set the page's minimum width at large text.
+        self.indicator_heading = wrapping_label()
+        bold = self.indicator_heading.font()
+        bold.setBold(True)
+        self.indicator_heading.setFont(bold)
+        self.indicators = QGroupBox()
+        self.indicators.setAccessibleName("Indicators")
         self.indicator_grid = QGridLayout(self.indicators)
         self.indicator_grid.setColumnStretch(0, 1)
         self.indicator_rows = IndicatorRows(self.indicator_grid, self.edits.rate_indicator)
@@ -53,7 +65,7 @@ class CompetencyPanel(QScrollArea):
         self.rating: RatingChoice | None = None
         self.comment = accessible(PlainTextField(), "Manager's comment")
         self.comment.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
-        self.comment_label = comment_label = QLabel()
+        self.comment_label = comment_label = wrapping_label()
         comment_label.setBuddy(self.comment)
         show_saving(comment_label, self.comment, COMMENT, "", editable=True)
         self.comment_saver = TextAutosave(self.comment, self._save_comment, self)
@@ -63,6 +75,7 @@ class CompetencyPanel(QScrollArea):
         for widget in (
             self.code,
             self.statement,
+            self.indicator_heading,
             self.indicators,
             self.rating_box,
             comment_label,
@@ -89,7 +102,8 @@ class CompetencyPanel(QScrollArea):
             self._framework = framework
             self._build_rating(framework)
             self.indicator_rows.use_scale(framework.scale)
-            self.indicators.setTitle(f"{framework.indicator_heading} (optional ratings)")
+            self.indicator_heading.setText(f"{framework.indicator_heading} (optional ratings)")
+            self.indicators.setAccessibleName(framework.indicator_heading)
         if new_framework or self.competency is None or self.competency.id != competency.id:
             pooled = len(self.indicator_rows.combos)
             had_none = not self.indicator_ratings  # the editor moved the rating next to the list

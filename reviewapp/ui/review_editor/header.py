@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from reviewapp.domain import rules
 from reviewapp.domain.framework import Framework
 from reviewapp.domain.review import Review
 from reviewapp.ui.common import accessible, heading, wrapping_label
+from reviewapp.ui.flow_layout import button_row
 
 FINGERPRINT_MATCHES = "✓ Fingerprint verified: matches the stored content"
 FINGERPRINT_DIFFERS = "⚠ Fingerprint does not match the stored content"
@@ -34,7 +35,7 @@ class ReviewHeader(QWidget):
         super().__init__(parent)
         self.title = heading("", 1.35)
         self.details = wrapping_label()
-        self.progress = QLabel()
+        self.progress = wrapping_label()
         self.status = wrapping_label()  # a warning about the fingerprint runs long
         for label, name in ((self.progress, "Progress"), (self.status, "Status")):
             font = label.font()
@@ -58,25 +59,22 @@ class ReviewHeader(QWidget):
             "Print worksheet",
             "A PDF of the framework with room for handwritten notes, with this person's goals.",
         )
-        text = QVBoxLayout()
-        text.addWidget(self.title)
-        text.addWidget(self.details)
+        # The lines take the whole width and the buttons wrap onto a second line when there is
+        # no room: at large text sizes the header grows taller, never wider than the window.
         state = QHBoxLayout()
-        state.addWidget(self.status, 1)  # a long status wraps in the width left, not in a column
+        state.addWidget(self.status, 2)
         state.addSpacing(self.fontMetrics().averageCharWidth() * 3)
-        state.addWidget(self.progress)
-        text.addLayout(state)
-        text.addStretch(1)  # the lines stay together at the top, however tall the buttons
-        layout = QHBoxLayout(self)
+        state.addWidget(self.progress, 1)
+        state.addWidget(
+            button_row(
+                self.meeting_button, self.staff_button, self.pdf_button, self.worksheet_button
+            )
+        )
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(text, 1)
-        buttons = QGridLayout()  # two by two: the header stays low, at any text size
-        buttons.addWidget(self.meeting_button, 0, 0)
-        buttons.addWidget(self.staff_button, 0, 1)
-        buttons.addWidget(self.pdf_button, 1, 0)
-        buttons.addWidget(self.worksheet_button, 1, 1)
-        buttons.setRowStretch(2, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        layout.addLayout(state)
 
     def show_review(
         self, framework: Framework, review: Review, fingerprint_ok: bool | None = None

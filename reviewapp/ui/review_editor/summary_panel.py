@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from reviewapp.domain.framework import Framework
 from reviewapp.domain.review import Goal, Review
-from reviewapp.ui.common import PlainTextField, accessible, heading, show_as_text
+from reviewapp.ui.common import (
+    PlainTextField,
+    accessible,
+    heading,
+    show_as_text,
+    wrapping_label,
+)
 from reviewapp.ui.focus_scroll import keep_focus_visible
 from reviewapp.ui.review_editor.actions import ReviewActions
 from reviewapp.ui.review_editor.autosave import TextAutosave
@@ -57,7 +63,7 @@ class SummaryPanel(QScrollArea):
     def _add_text(self, layout: QVBoxLayout, field: str, title: str, description: str) -> None:
         edit = accessible(PlainTextField(), title)
         edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        label = QLabel()
+        label = wrapping_label()
         label.setBuddy(edit)
         self.captions[field] = (label, title, description)
         show_saving(label, edit, title, description, editable=True)
