@@ -65,7 +65,7 @@ class StartReviewDialog(QDialog):
         self.review_type = QComboBox()
         for kind in ReviewType:
             self.review_type.addItem(kind.label, kind.value)
-        self.form.add_field("review_type", "Review &type:", self.review_type)
+        self.form.add_field("review_type", "Review t&ype:", self.review_type)
         self.period_start = self.form.add_field("period_start", "Period &from:", date_edit(start))
         self.period_end = self.form.add_field("period_end", "Period &to:", date_edit(end))
         self.has_meeting = accessible(QCheckBox("&Meeting date set"), "Meeting date set")
@@ -73,7 +73,7 @@ class StartReviewDialog(QDialog):
         self.form.addRow("", self.has_meeting)
         self.meeting = self.form.add_field("meeting_date", "Meeting &date:", date_edit(today))
         self.has_meeting.toggled.connect(self.meeting.setEnabled)
-        self.reviewer = self.form.add_field("reviewer_name", "&Reviewer:", QLineEdit())
+        self.reviewer = self.form.add_field("reviewer_name", "Re&viewer:", QLineEdit())
         self.reviewer.setText(services.settings.get("reviewer_name"))
         self.buttons, start_button = dialog_buttons(self, self.start, "Start &review")
         layout = QVBoxLayout(self)

@@ -8,9 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from reviewapp.domain.review import Goal, GoalDraft, GoalStatus
 from reviewapp.ui.common import PlainTextField, accessible, from_qdate, to_qdate
-from reviewapp.ui.form import MessageForm
+from reviewapp.ui.form import MessageForm, date_edit, dialog_buttons
 
 FIELDS = ("description", "success_measure", "target_date", "support", "status")
 Submit = Callable[[GoalDraft], tuple[str | None, str] | None]
@@ -37,9 +35,7 @@ class GoalDialog(QDialog):
             "success_measure", "&Success looks like:", QLineEdit(), "How you will both know."
         )
         self.has_target = accessible(QCheckBox("&Target date set"), "Target date set")
-        self.target = QDateEdit(to_qdate(date.today() + timedelta(days=180)))
-        self.target.setCalendarPopup(True)
-        self.target.setDisplayFormat("yyyy-MM-dd")
+        self.target = date_edit(date.today() + timedelta(days=180))
         self.target.setEnabled(False)
         self.has_target.toggled.connect(self.target.setEnabled)
         self.form.addRow("", self.has_target)
@@ -57,13 +53,7 @@ class GoalDialog(QDialog):
                 self.target.setDate(to_qdate(goal.target_date))
             self.support.setText(goal.support)
             self.status.setCurrentIndex(self.status.findData(goal.status.value))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        for button in self.buttons.buttons():
-            accessible(button, button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, _save = dialog_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)

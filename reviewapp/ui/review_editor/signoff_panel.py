@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from reviewapp.ui.common import (
     to_qdate,
     wrapping_label,
 )
+from reviewapp.ui.form import date_edit
 from reviewapp.ui.review_editor.actions import ReviewActions
 
 ROLE_TITLES = {SignOffRole.REVIEWER: "Reviewer", SignOffRole.EMPLOYEE: "Employee"}
@@ -42,9 +42,7 @@ class SignOffRow(QWidget):
         self.state.setFont(font)
         self.statement = wrapping_label(DEFAULT_STATEMENTS[role])
         self.name = accessible(QLineEdit(), f"{title} name for sign-off")
-        self.signed_on = accessible(QDateEdit(to_qdate(date.today())), f"{title} sign-off date")
-        self.signed_on.setCalendarPopup(True)
-        self.signed_on.setDisplayFormat("yyyy-MM-dd")
+        self.signed_on = accessible(date_edit(date.today()), f"{title} sign-off date")
         self.sign_button = accessible(
             QPushButton(f"Sign as {title.lower()}"),
             f"Sign as {title.lower()}",
