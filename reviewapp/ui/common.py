@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QComboBox,
     QFormLayout,
     QFrame,
     QLabel,
@@ -200,6 +201,18 @@ def show_as_text(field: QLineEdit | QPlainTextEdit | QAbstractSpinBox, read_only
         field.setPalette(palette)
     else:
         field.setPalette(QPalette())  # nothing set: the application's palette again
+
+
+READ_ONLY_COMBO = (
+    "QComboBox:disabled { color: palette(window-text); background: transparent; border: none; }"
+    " QComboBox::drop-down:disabled { width: 0px; border: none; }"
+)
+
+
+def combo_as_text(combo: QComboBox, read_only: bool) -> None:
+    """A choice that can no longer change: its value drawn as text, not as a greyed box."""
+    combo.setEnabled(not read_only)
+    combo.setStyleSheet(READ_ONLY_COMBO if read_only else "")
 
 
 def to_qdate(value: date) -> QDate:

@@ -7,7 +7,7 @@ keyboard user cannot see what they are typing into.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 
@@ -40,6 +40,9 @@ class FocusScroller(QObject):
         if new is None or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             return  # a click lands on what is already on screen: no jump under the pointer
         ensure_focus_visible(self._area)
+        # Once more when the events queued by the focus change (a page switched to, a layout
+        # settling on a real display) have run: the field's final place may differ.
+        QTimer.singleShot(0, self, lambda: ensure_focus_visible(self._area))
 
 
 def keep_focus_visible(area: QScrollArea) -> FocusScroller:

@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
         if competency_id is not None:
             self.editor.competencies.select(competency_id)
         self.editor.competencies.setFocus()
+        self.editor.to_top()
 
     def back(self) -> None:
         if self._history:

@@ -231,7 +231,7 @@ def test_the_finalise_shortcut_asks_first_then_finalises(
     press(Qt.Key.Key_F, ALT | SHIFT)  # the reviewer has not signed: what is missing is listed
     assert asked == []
     assert "The reviewer has not signed off." in editor.summary.finalise.problems.text()
-    assert_focus(editor.summary.finalise.finalise_button)
+    assert_focus(editor.summary.finalise.problems)  # what is missing, where the reader is
     assert visible_in(editor.summary, editor.summary.finalise.problems)
 
     press(Qt.Key.Key_R, ALT | SHIFT)
@@ -286,3 +286,13 @@ def test_signing_uses_the_open_reviews_names_not_the_last_ones(make_window, serv
     press(Qt.Key.Key_R, ALT | SHIFT)
     signed = services.reviews.get(review.id).signoff(SignOffRole.REVIEWER)
     assert (signed.name, signed.signed_on) == ("Mina Park", date.today())
+
+
+def test_a_review_opens_at_the_top_of_its_pages(review_window, services) -> None:
+    editor = review_window.editor
+    other = start_review(services, add_member(services, "Jo Lee", "E200"))
+    press(Qt.Key.Key_C, ALT)  # the comment, low on the page: scrolled down to it
+    assert editor.panel.verticalScrollBar().value() > 0, "the page is long enough to scroll"
+    review_window.window_actions.show_reviews.trigger()
+    review_window.open_review(other.id)
+    assert editor.panel.verticalScrollBar().value() == 0

@@ -176,3 +176,32 @@ def test_only_a_text_that_can_be_typed_says_it_is_saved_as_you_type(
         fields = [editor.panel.comment, *editor.summary.texts.values()]
         assert all(("saved as you type" in c) == editable for c in captions), captions
         assert all(("Saved as you type" in f.accessibleDescription()) == editable for f in fields)
+
+
+def test_a_finalised_review_shows_its_ratings_and_overall_as_text(
+    make_window, services: Services
+) -> None:
+    review = finalised(services)
+    window = make_window(services)
+    window.open_review(review.id)
+    editor = window.editor
+    first = review_first_competency(services, review)
+    editor.competencies.select(first)
+    rating = editor.panel.rating
+    assert rating is not None
+    assert rating.as_text.isVisibleTo(rating)
+    assert not any(b.isVisibleTo(rating) for b in rating.group.buttons())
+    level = services.reviews.get(review.id).competency(first).assessment.rating
+    assert rating.as_text.text().startswith(f"{level} – ")
+    for combo in editor.panel.indicator_ratings.values():
+        assert not combo.isEnabled() and "disabled" in combo.styleSheet()
+    editor.competencies.select(SUMMARY)
+    overall = editor.summary.overall
+    assert not overall.override.isVisibleTo(overall)
+    assert not overall.apply_button.isVisibleTo(overall)
+    other = start_review(services, add_member(services, "Jo Lee", "E200"))
+    window.open_review(other.id)
+    editor.competencies.select(review_first_competency(services, other))
+    assert editor.panel.rating is not None and not editor.panel.rating.as_text.isVisibleTo(
+        editor.panel.rating
+    )

@@ -19,6 +19,7 @@ from reviewapp.domain.review import Review
 from reviewapp.ui.common import (
     PlainTextField,
     accessible,
+    combo_as_text,
     heading,
     show_as_text,
     wrapping_label,
@@ -168,7 +169,7 @@ class CompetencyPanel(QScrollArea):
         self.rating.set_editable(editable)
         for indicator_id, combo in self.indicator_ratings.items():
             combo.show_assessment(review.indicator(indicator_id))
-            combo.setEnabled(editable)
+            combo_as_text(combo, not editable)
         self.comment_saver.show_text(assessed.comment)
         show_as_text(self.comment, not editable)
         show_saving(self.comment_label, self.comment, COMMENT, "", editable)

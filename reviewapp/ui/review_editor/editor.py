@@ -172,6 +172,12 @@ class ReviewEditor(QWidget):
         if review is not None and review.is_finalised:
             self.competencies.select(SUMMARY)
 
+    def to_top(self) -> None:
+        """Show the pages from their top (a review just opened: its heading, not the place
+        the last review was left at)."""
+        for page in (self.panel, self.summary):
+            page.verticalScrollBar().setValue(0)
+
     def flush(self) -> bool:
         """Store every pending text edit now; False when the store refused one."""
         if self.session.review is None:
@@ -280,7 +286,7 @@ class ReviewEditor(QWidget):
         review = self.session.review
         if review is not None and review.is_finalised:
             panel.fingerprint.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
+        elif not panel.problems.hasFocus():  # what is missing keeps the focus, to be read
             panel.finalise_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_note_dialog(self, note: EvidenceNote | None) -> EvidenceDialog | None:

@@ -48,6 +48,8 @@ class FinalisePanel(QGroupBox):
         )
         self.finalise_button.clicked.connect(self.finalise)
         self.problems = accessible(wrapping_label(), "What is still missing before finalising")
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.problems.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # read where the focus goes
         self.problems.hide()
         self.fingerprint = accessible(wrapping_label(), "Fingerprint")
         self.fingerprint.setTextInteractionFlags(
@@ -130,7 +132,10 @@ class FinalisePanel(QGroupBox):
                 "Still needed before this review can be finalised:\n"
                 + "\n".join(f"• {p}" for p in problems)
             )
+        self.problems.setAccessibleDescription(self.problems.text())
         self.problems.show()
+        if problems:  # the list is where the person has to look next: scrolled into view
+            self.problems.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def finalise(self) -> None:
         if self._framework is None or self._review is None:

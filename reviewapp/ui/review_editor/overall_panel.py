@@ -41,7 +41,7 @@ class OverallPanel(QGroupBox):
         )
         self.apply_button.clicked.connect(self.apply)
         self.reason.returnPressed.connect(self.apply)
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("Overall rating:", self.counts)
         form.addRow("Derived:", self.derived)
@@ -55,7 +55,7 @@ class OverallPanel(QGroupBox):
         )
         accessible(self.reason, "Override reason")
         form.addRow("", self.message)
-        buttons = QHBoxLayout()
+        self.buttons = buttons = QHBoxLayout()
         buttons.addWidget(self.apply_button)
         buttons.addStretch(1)
         form.addRow("", buttons)
@@ -92,6 +92,11 @@ class OverallPanel(QGroupBox):
         editable = self.edits.session.editable
         for widget in (self.override, self.apply_button):
             widget.setEnabled(editable)
+        # A review that can no longer change shows the rating that counts (above) and the
+        # reason for an override, as text; the controls for choosing one are gone.
+        self.form.setRowVisible(self.override, editable)
+        self.form.setRowVisible(self.buttons, editable)
+        self.form.setRowVisible(self.reason, editable or bool(review.override_reason))
         show_as_text(self.reason, not editable)
         self.reason.setPlaceholderText("Required when overriding" if editable else "")
 

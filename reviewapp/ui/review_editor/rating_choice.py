@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from reviewapp.domain.framework import RatingScale
 from reviewapp.domain.review import NOT_OBSERVED, UNRATED, Assessment
+from reviewapp.ui.common import accessible, wrapping_label
 
 NOT_OBSERVED_ID = 0
 UNRATED_ID = 99
@@ -52,6 +53,16 @@ STEPS = {
 }
 
 
+def rating_text(scale: RatingScale, assessment: Assessment) -> str:
+    """The rating as read on a finalised review: "2 – Developing" and what that level means."""
+    if assessment.not_observed:
+        return scale.not_observed_label
+    if assessment.rating is None:
+        return "Not rated"
+    level = scale.level(assessment.rating)
+    return f"{level.value} – {level.label}\n{level.description}"
+
+
 class RatingChoice(QWidget):
     """Radio buttons, one stop in the Tab order: Tab lands on the chosen level (the first when
     none is chosen) and the arrow keys choose the next or previous one, as a click does.
@@ -65,6 +76,16 @@ class RatingChoice(QWidget):
     def __init__(self, scale: RatingScale, subject: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.group = QButtonGroup(self)
+        self._scale = scale
+        self._descriptions: list[QLabel] = []
+        # A review that can no longer change shows its rating as text, not as greyed choices.
+        self.as_text = accessible(wrapping_label(), subject)
+        bold = self.as_text.font()
+        bold.setBold(True)
+        self.as_text.setFont(bold)
+        self.as_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.as_text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab still reaches it, to read
+        self.as_text.hide()
         layout = QGridLayout(self)
         layout.setColumnStretch(1, 1)
         layout.setVerticalSpacing(2)
@@ -77,6 +98,7 @@ class RatingChoice(QWidget):
             description = QLabel(level.description)
             description.setWordWrap(True)
             description.setContentsMargins(indent, 0, 0, 4)
+            self._descriptions.append(description)
             self.group.addButton(button, level.value)
             layout.addWidget(button, row, 0, 1, 2)
             layout.addWidget(description, row + 1, 0, 1, 2)
@@ -91,6 +113,7 @@ class RatingChoice(QWidget):
             self.group.addButton(button, choice_id)
             layout.addWidget(button, row, 0, 1, 2)
             row += 1
+        layout.addWidget(self.as_text, row, 0, 1, 2)
         for choice in self.group.buttons():
             choice.installEventFilter(self)
         self.group.idClicked.connect(lambda choice_id: self.chosen.emit(assessment_of(choice_id)))
@@ -141,10 +164,16 @@ class RatingChoice(QWidget):
         if button is not None and not button.isChecked():
             button.setChecked(True)
         self._update_entry()
+        self.as_text.setText(rating_text(self._scale, assessment))
+        self.as_text.setAccessibleDescription(self.as_text.text())
 
     def set_editable(self, editable: bool) -> None:
         for button in self.group.buttons():
             button.setEnabled(editable)
+            button.setVisible(editable)
+        for description in self._descriptions:
+            description.setVisible(editable)
+        self.as_text.setVisible(not editable)
 
 
 class IndicatorRating(QComboBox):
