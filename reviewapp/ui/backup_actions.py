@@ -57,7 +57,9 @@ class BackupActions(QObject):
         def done(made: BackupInfo) -> None:
             self.back_up.setEnabled(True)
             count = "" if made.review_count is None else f" ({made.review_count:,} reviews)"
-            w.show_message(f"Backup written and verified: {made.path.name}{count}.")
+            w.show_message(
+                f"Backup written and verified: {made.path.name}{count}, in {made.path.parent}."
+            )
 
         def failed(message: str) -> None:
             self.back_up.setEnabled(True)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 def documents_folder() -> Path:
     """The user's Documents folder (their home folder where the system names none)."""
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
+    folder = Path(location) if location else Path.home()
+    return folder if folder.is_dir() else Path.home()  # a file dialog cannot start in nothing
 
 
 class Prompts:

@@ -60,6 +60,7 @@ class StaffDialog(QDialog):
         self.buttons, _save = dialog_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addStretch(1)  # room left once a message clears stays above the buttons
         layout.addWidget(self.buttons)
         # Room for a whole e-mail address or name at any text size.
         minimum_chars(self, 64)

@@ -79,6 +79,7 @@ class StartReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(self.form)
+        layout.addStretch(1)  # room left once a message clears stays above the buttons
         layout.addWidget(self.buttons)
         start_button.setDefault(True)  # only once the button is inside the dialog
         if self.staff.currentIndex() < 0:

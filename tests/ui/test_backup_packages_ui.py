@@ -25,6 +25,7 @@ def test_back_up_now_writes_a_verified_backup(
     made = services.backups.list_backups()
     assert [b.kind for b in made] == ["manual"]
     assert made[0].path.name in window.message()
+    assert str(made[0].path.parent) in window.message()  # where to find it, too
     assert window.features.backups.back_up.isEnabled()
 
 

@@ -56,6 +56,7 @@ class GoalDialog(QDialog):
         self.buttons, _save = dialog_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addStretch(1)  # room left once a message clears stays above the buttons
         layout.addWidget(self.buttons)
         self.description.setFocus()
 
