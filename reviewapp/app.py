@@ -16,6 +16,8 @@ from reviewapp import paths
 from reviewapp.domain.errors import ReviewAppError
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from PySide6.QtWidgets import QApplication
 
     from reviewapp.services.container import Services
@@ -53,6 +55,30 @@ def _check_fully(window: MainWindow) -> None:
     check_after_opening(window, window.features.backups)
 
 
+def _report_faults(app: QApplication) -> None:
+    """The log file and the crash dialog, installed once the window shell has painted (their
+    modules, logging's among them, would otherwise delay that first paint)."""
+    from reviewapp.ui import crash
+
+    if not crash.installed():
+        crash.install(crash.start_logging(), parent=app)
+
+
+def _fault_before_paint(
+    kind: type[BaseException], exc: BaseException, trace: TracebackType | None
+) -> None:
+    """A fault in the moment before the first paint: the log and the dialog are set up for it."""
+    from PySide6.QtWidgets import QApplication
+
+    from reviewapp.ui import crash
+
+    app = QApplication.instance()
+    if not crash.installed() and isinstance(app, QApplication):
+        crash.install(crash.start_logging(), parent=app)
+    hook = sys.excepthook  # the crash reporter's now, unless there was no app to show it in
+    (sys.__excepthook__ if hook is _fault_before_paint else hook)(kind, exc, trace)
+
+
 def _scale_indicators(app: QApplication) -> None:
     """Check boxes and radio buttons grow with the text. Installed once the window shell has
     painted (it has neither): the style's Python hooks would otherwise slow that first paint."""
@@ -66,20 +92,19 @@ def main(database: str | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from reviewapp.ui import crash
     from reviewapp.ui.main_window import MainWindow
     from reviewapp.ui.startup import Startup
 
-    log_file = crash.start_logging()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     # From here on a fault anywhere is logged and shown once, in words, with where the log is.
-    crash.install(log_file, parent=app)
+    sys.excepthook = _fault_before_paint
     app.setOrganizationName(paths.APP_NAME)
     app.setApplicationName(paths.APP_NAME)
     window = MainWindow(None, QSettings(paths.APP_NAME, paths.APP_NAME), location=location)
     # A file that will not open gets a way forward: another file, the newest good backup, or quit.
     startup = Startup(window, open_services, check_early=_check_early)
+    startup.painted.connect(lambda: _report_faults(app))
     startup.painted.connect(lambda: _scale_indicators(app))
     startup.opened.connect(lambda _services: _check_fully(window))
     window.show()

@@ -9,8 +9,7 @@ reaches into another page's widgets or flags.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject, QSettings
@@ -20,8 +19,9 @@ if TYPE_CHECKING:
     from reviewapp.ui.tasks import TaskRunner
 
 
-@dataclass(frozen=True)
-class Selection:
+# NamedTuples, not dataclasses: the window shell uses these before its first paint, and
+# importing dataclasses there costs more than these two small values are worth.
+class Selection(NamedTuple):
     """The person and reviews the user sees selected (or open) on the page in front.
 
     ``review_id`` is the current review (the row with the cursor, or the review open in the
@@ -35,8 +35,7 @@ class Selection:
     review_ids: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(NamedTuple):
     """What a use case changed, so that every page can tell whether it shows something stale."""
 
     staff: bool = False

@@ -240,6 +240,10 @@ def install(log_file: Path | None, parent: QObject | None = None) -> CrashReport
     return _reporter
 
 
+def installed() -> bool:
+    return _reporter is not None
+
+
 def uninstall() -> None:
     """Put back the hooks that were there before ``install``."""
     global _reporter, _previous_hooks

@@ -20,7 +20,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QScrollArea,
     QSplitter,
     QWidget,
 )
@@ -28,9 +27,8 @@ from PySide6.QtWidgets import (
 from reviewapp.domain.errors import ReviewAppError
 from reviewapp.ui import navigation, read_only
 from reviewapp.ui.context import Changes, Selection
-from reviewapp.ui.focus_scroll import keep_focus_visible
 from reviewapp.ui.navigation import Navigation
-from reviewapp.ui.page_area import PageStack, page_area
+from reviewapp.ui.page_area import PageStack
 from reviewapp.ui.status import StatusLine, centred
 from reviewapp.ui.tasks import TaskRunner
 from reviewapp.ui.window_actions import WindowActions
@@ -92,10 +90,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()  # horizontal; Qt's enums are left unloaded until painted
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.nav)
-        # On a screen too small for a page (large text on a small laptop) the page scrolls; the
-        # window itself never grows beyond the screen.
-        self.page_area = page_area(self.pages)
-        self.splitter.addWidget(self.page_area)
+        self.splitter.addWidget(self.pages)  # into a scroll area once the pages are built
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
@@ -104,7 +99,7 @@ class MainWindow(QMainWindow):
         self.save_label = self.status.save
         self.window_actions = WindowActions(self, self)
         self._set_title("Opening")
-        restore_state(self, settings, [("splitters/main", self.splitter, 18)])
+        restore_state(self, settings, self._main_splitter())
         self.show_opening(self.location)
         if services is not None:
             self.attach(services)
@@ -132,6 +127,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services) -> None:
         """The database is open: build the pages on it and show the staff list."""
+        from reviewapp.ui.page_area import page_area
         from reviewapp.ui.window_features import WindowFeatures
         from reviewapp.ui.window_pages import build_pages
 
@@ -148,8 +144,12 @@ class MainWindow(QMainWindow):
         self.status.show_database(services.location, read_only_reason=access.read_only_reason)
         self.save_label.setVisible(True)
         self.nav.setEnabled(True)
-        self.page_area.setFrameShape(QScrollArea.Shape.NoFrame)  # after the first paint
-        keep_focus_visible(self.page_area)
+        # On a screen too small for a page (large text on a small laptop) the page scrolls; the
+        # window itself never grows beyond the screen. Made after the first paint: loading
+        # Qt's scroll area takes time the shell does not need.
+        self.page_area = page_area(self.pages)
+        self.splitter.insertWidget(1, self.page_area)
+        restore_splitters(self, self.settings, self._main_splitter(), capped=False)  # as saved
         self.window_actions.add_editor(self.editor)
         # After add_editor: when read-only, it switches editing off.
         self.features = WindowFeatures(
@@ -173,6 +173,9 @@ class MainWindow(QMainWindow):
         connect_pages(self._pages, self, self.staff_dialogs)
         self.editor.meetingToggled.connect(self._meeting_toggled)
         self.editor.session.saveState.connect(self.save_label.setText)
+
+    def _main_splitter(self) -> Splitters:
+        return [("splitters/main", self.splitter, 18)]
 
     def _page_splitters(self) -> Splitters:
         return [
@@ -385,7 +388,7 @@ class MainWindow(QMainWindow):
             return
         if self.attached and self.editor.in_meeting:
             self.editor.toggle_meeting()  # remember the window as it was before the meeting
-        splitters: Splitters = [("splitters/main", self.splitter, 18)]
+        splitters = self._main_splitter()
         if self.attached:  # closed while opening: the pages' splitters stay as saved
             splitters += self._page_splitters()
         save_state(self, self.settings, splitters)

@@ -3,8 +3,13 @@ smaller than a page can be (large text on a small screen), never in normal use."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QScrollArea
 
 
 class PageStack(QStackedWidget):
@@ -29,8 +34,15 @@ class PageStack(QStackedWidget):
 
 
 def page_area(pages: PageStack) -> QScrollArea:
+    """``pages`` in a frameless scroll area that keeps the focused field in view."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from reviewapp.ui.focus_scroll import keep_focus_visible
+
     area = QScrollArea()
     area.setObjectName("pageArea")
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setWidget(pages)
+    keep_focus_visible(area)
     return area

@@ -4,10 +4,13 @@ the save state, and which database is open (its name; the whole path in the tool
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
 
 MESSAGE_MS = 15_000
 """How long a message stays: long enough to read two lines at a calm pace."""

@@ -9,7 +9,6 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reviewapp.domain.errors import ReviewAppError
-from reviewapp.ui import crash
 
 T = TypeVar("T")
 
@@ -33,6 +32,8 @@ class _Task(QRunnable):
             self._signals.failed.emit(str(exc))
             return
         except Exception as exc:  # noqa: BLE001  (a fault: reported to the log and the crash dialog)
+            from reviewapp.ui import crash  # imported when needed: the window paints without it
+
             crash.report(exc, self._doing)
             self._signals.failed.emit(crash.unexpected_failure(self._doing))
             return

@@ -38,13 +38,18 @@ class _FirstSizes(QObject):
         return False
 
 
-def restore_splitters(window: QMainWindow, settings: QSettings, splitters: Splitters) -> None:
+def restore_splitters(
+    window: QMainWindow, settings: QSettings, splitters: Splitters, *, capped: bool = True
+) -> None:
+    """Each splitter as saved, or sized from the text; ``capped``: a first part sized from
+    the text takes no more than ``FIRST_PART_AT_MOST`` of the width once that is known."""
     for key, splitter, first_chars in splitters:
         saved = _bytes(settings, key)
         if saved is None or not splitter.restoreState(saved):
             size = window.fontMetrics().averageCharWidth()
             splitter.setSizes([size * first_chars, size * 110])
-            splitter.installEventFilter(_FirstSizes(splitter, size * first_chars))
+            if capped:
+                splitter.installEventFilter(_FirstSizes(splitter, size * first_chars))
 
 
 def restore_state(window: QMainWindow, settings: QSettings, splitters: Splitters) -> None:
@@ -58,7 +63,9 @@ def restore_state(window: QMainWindow, settings: QSettings, splitters: Splitters
     state = _bytes(settings, "window/state")
     if state is not None:
         window.restoreState(state)
-    restore_splitters(window, settings, splitters)
+    # The window's own splitter is not capped: its first part, the navigation, is narrow, and
+    # a Python event filter would slow the first paint.
+    restore_splitters(window, settings, splitters, capped=False)
 
 
 def save_state(window: QMainWindow, settings: QSettings, splitters: Splitters) -> None:
