@@ -64,7 +64,7 @@ def _report_faults(app: QApplication) -> None:
         crash.install(crash.start_logging(), parent=app)
 
 
-def _fault_before_paint(
+def report_early_fault(
     kind: type[BaseException], exc: BaseException, trace: TracebackType | None
 ) -> None:
     """A fault in the moment before the first paint: the log and the dialog are set up for it."""
@@ -76,7 +76,7 @@ def _fault_before_paint(
     if not crash.installed() and isinstance(app, QApplication):
         crash.install(crash.start_logging(), parent=app)
     hook = sys.excepthook  # the crash reporter's now, unless there was no app to show it in
-    (sys.__excepthook__ if hook is _fault_before_paint else hook)(kind, exc, trace)
+    (sys.__excepthook__ if hook is report_early_fault else hook)(kind, exc, trace)
 
 
 def _scale_indicators(app: QApplication) -> None:
@@ -98,7 +98,7 @@ def main(database: str | None = None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     # From here on a fault anywhere is logged and shown once, in words, with where the log is.
-    sys.excepthook = _fault_before_paint
+    sys.excepthook = report_early_fault
     app.setOrganizationName(paths.APP_NAME)
     app.setApplicationName(paths.APP_NAME)
     window = MainWindow(None, QSettings(paths.APP_NAME, paths.APP_NAME), location=location)

@@ -244,6 +244,11 @@ def installed() -> bool:
     return _reporter is not None
 
 
+def current() -> CrashReporter | None:
+    """The reporter installed now, if any."""
+    return _reporter
+
+
 def uninstall() -> None:
     """Put back the hooks that were there before ``install``."""
     global _reporter, _previous_hooks

@@ -174,3 +174,29 @@ def test_the_dialog_text_is_not_clipped_at_large_text(qtbot, tmp_path: Path, fac
     for label in (dialog.headline, dialog.explanation, dialog.more):
         assert label.heightForWidth(label.width()) <= label.height()
     assert dialog.frameGeometry().height() <= dialog.screen().availableGeometry().height()
+
+
+def test_a_fault_before_the_first_paint_sets_up_the_log_and_the_dialog_itself(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewapp import app
+
+    monkeypatch.setenv("REVIEWAPP_LOG_DIR", str(tmp_path / "early"))
+    assert not crash.installed()
+    try:
+        raise RuntimeError("before the paint")
+    except RuntimeError as exc:
+        fault = exc
+    try:
+        app.report_early_fault(RuntimeError, fault, fault.__traceback__)
+        assert crash.installed()
+        reporter = crash.current()
+        assert reporter is not None
+        dialog = shown_dialog(reporter, qtbot)
+        assert dialog.headline.text() == "Something went wrong."
+        logged = (tmp_path / "early" / crash.LOG_NAME).read_text(encoding="utf-8")
+        assert "RuntimeError: before the paint" in logged
+        dialog.close()
+    finally:
+        crash.uninstall()
+        crash.stop_logging()
