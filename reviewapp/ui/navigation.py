@@ -19,4 +19,4 @@ class Navigation(QListWidget):
         self.setFont(font)
         self.setSpacing(4)
         width = max(self.fontMetrics().horizontalAdvance(t) for t in TITLES)
-        self.setMinimumWidth(width + self.fontMetrics().averageCharWidth() * 6)
+        self.setMinimumWidth(width + self.fontMetrics().averageCharWidth() * 3)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reviewapp.domain import rules
 from reviewapp.domain.framework import Framework
@@ -35,7 +35,7 @@ class ReviewHeader(QWidget):
         super().__init__(parent)
         self.title = heading("", 1.35)
         self.details = wrapping_label()
-        self.progress = wrapping_label()
+        self.progress = QLabel()  # short: one line, its own width
         self.status = wrapping_label()  # a warning about the fingerprint runs long
         for label, name in ((self.progress, "Progress"), (self.status, "Status")):
             font = label.font()
@@ -59,22 +59,22 @@ class ReviewHeader(QWidget):
             "Print worksheet",
             "A PDF of the framework with room for handwritten notes, with this person's goals.",
         )
-        # The lines take the whole width and the buttons wrap onto a second line when there is
-        # no room: at large text sizes the header grows taller, never wider than the window.
+        # Every line takes the whole width, and the buttons wrap onto another line when there
+        # is no room: at large text sizes the header grows taller, never wider than the window.
         state = QHBoxLayout()
-        state.addWidget(self.status, 2)
+        state.addWidget(self.status, 1)
         state.addSpacing(self.fontMetrics().averageCharWidth() * 3)
-        state.addWidget(self.progress, 1)
-        state.addWidget(
-            button_row(
-                self.meeting_button, self.staff_button, self.pdf_button, self.worksheet_button
-            )
-        )
+        state.addWidget(self.progress)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addLayout(state)
+        layout.addWidget(
+            button_row(
+                self.meeting_button, self.staff_button, self.pdf_button, self.worksheet_button
+            )
+        )
 
     def show_review(
         self, framework: Framework, review: Review, fingerprint_ok: bool | None = None

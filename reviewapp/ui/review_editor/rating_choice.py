@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -192,6 +192,13 @@ class IndicatorRating(QComboBox):
         self.addItem(scale.not_observed_label, NOT_OBSERVED_ID)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.activated.connect(lambda index: self.chosen.emit(assessment_of(self.itemData(index))))
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as its longest rating where there is room; where there is not (large text,
+        a narrow window) it may shrink to about sixteen characters, the rest elided."""
+        hint = super().minimumSizeHint()
+        least = self.fontMetrics().averageCharWidth() * 16 + hint.height()  # text and arrow
+        return QSize(min(hint.width(), least), hint.height())
 
     def show_assessment(self, assessment: Assessment) -> None:
         index = self.findData(assessment_id(assessment))
