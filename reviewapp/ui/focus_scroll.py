@@ -7,7 +7,7 @@ keyboard user cannot see what they are typing into.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 
@@ -23,7 +23,14 @@ def ensure_focus_visible(area: QScrollArea) -> None:
         layout.activate()  # a page just switched to may not have its final geometry yet
     # Two lines of margin: the field's label above it shows too.
     margin = focus.fontMetrics().lineSpacing() * 2
-    area.ensureWidgetVisible(focus, margin, margin)
+    height = focus.height()
+    if height + 2 * margin > area.viewport().height():
+        area.ensureWidgetVisible(focus, margin, margin)  # too tall to show whole: its cursor
+        return
+    # The whole field, not only its text cursor (which is all ensureWidgetVisible shows of a
+    # text box: the first line of a comment at the bottom edge).
+    top_left = focus.mapTo(body, QPoint(0, 0))
+    area.ensureVisible(top_left.x(), top_left.y() + height // 2, margin, height // 2 + margin)
 
 
 class FocusScroller(QObject):

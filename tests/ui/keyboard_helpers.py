@@ -46,6 +46,13 @@ def visible_in(area: QAbstractScrollArea, widget: QWidget) -> bool:
     return shown.height() >= min(widget.height(), widget.fontMetrics().lineSpacing())
 
 
+def wholly_visible_in(area: QAbstractScrollArea, widget: QWidget) -> bool:
+    """Whether all of the widget shows in the scroll area's viewport."""
+    viewport = area.viewport()
+    top_left = widget.mapTo(viewport, widget.rect().topLeft())
+    return viewport.rect().contains(QRect(top_left, widget.size()))
+
+
 def framework_with_levels(services: Services, count: int) -> Framework:
     """The shipped competencies on a scale of ``count`` levels, stored as a framework of its own."""
     data = json.loads(SHIPPED.read_text(encoding="utf-8"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from keyboard_helpers import assert_focus, visible_in
+from keyboard_helpers import assert_focus, visible_in, wholly_visible_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from ui_helpers import add_member, focused, press, start_review, type_text
@@ -53,7 +53,7 @@ def test_alt_c_scrolls_the_comment_into_view(review_window, services, qtbot) -> 
     panel = review_window.editor.panel
     assert not visible_in(panel, panel.comment)  # below the indicators and the rating
     into_comment(review_window, "Warm with every visitor")
-    assert visible_in(panel, panel.comment)
+    assert wholly_visible_in(panel, panel.comment)  # the whole box, not its first line only
     press(Qt.Key.Key_Tab)  # on to the evidence notes, still in view
     assert_focus(panel.evidence.list)
     assert visible_in(panel, panel.evidence.list)
