@@ -51,12 +51,22 @@ def private_member_uses(source: str) -> list[tuple[int, str]]:
         if isinstance(node.value, ast.Name) and node.value.id in {"self", "cls"}:
             continue
         uses.append((node.lineno, ast.unparse(node)))
+    for node in ast.walk(ast.parse(source)):  # ``from module import _name`` reaches in too
+        if isinstance(node, ast.ImportFrom):
+            private = [
+                a.name for a in node.names if a.name.startswith("_") and not a.name.endswith("__")
+            ]
+            uses += [(node.lineno, f"from {node.module} import {name}") for name in private]
     return uses
 
 
 def test_the_private_member_check_sees_what_it_should() -> None:
-    source = "self._a\ncls._b\nother._c\nwindow.editor._d\nx.__class__\n"
-    assert private_member_uses(source) == [(3, "other._c"), (4, "window.editor._d")]
+    source = "self._a\ncls._b\nother._c\nwindow.editor._d\nx.__class__\nfrom m import _e\n"
+    assert private_member_uses(source) == [
+        (3, "other._c"),
+        (4, "window.editor._d"),
+        (6, "from m import _e"),
+    ]
 
 
 # Third-party internals with no public way in, each named with its reason.

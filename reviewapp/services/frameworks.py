@@ -52,7 +52,7 @@ def latest_id(session: Session, key: str) -> int | None:
     )
 
 
-def _insert(session: Session, framework: Framework) -> int:
+def insert_framework(session: Session, framework: Framework) -> int:
     row = FrameworkRow(
         key=framework.key,
         version=framework.version,
@@ -97,7 +97,7 @@ class FrameworkService:
             if existing is not None:
                 return load(session, existing)
             text = paths.DEFAULT_FRAMEWORK_FILE.read_text(encoding="utf-8")
-            return load(session, _insert(session, parse_framework(text)))
+            return load(session, insert_framework(session, parse_framework(text)))
 
     def list(self) -> list[FrameworkSummary]:
         with self._store.read() as session:
@@ -154,7 +154,7 @@ class FrameworkService:
                     f"Framework {framework.key!r} version {framework.version} already exists "
                     "with different content; give the file a new version number."
                 )
-            return load(session, _insert(session, framework)), True
+            return load(session, insert_framework(session, framework)), True
 
     def export_text(self, key: str, version: int | None = None) -> str:
         with self._store.read() as session:
@@ -208,4 +208,4 @@ class FrameworkService:
                 version=(newest or framework.version) + 1,
                 scale=RatingScale(cleaned, framework.scale.not_observed_label),
             )
-            return load(session, _insert(session, successor))
+            return load(session, insert_framework(session, successor))

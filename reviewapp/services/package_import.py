@@ -30,7 +30,7 @@ from reviewapp.domain.framework_file import same_content
 from reviewapp.domain.package_format import Package, PackagedAddendum, PackagedReview
 from reviewapp.domain.review import ReviewStatus
 from reviewapp.services import frameworks as framework_queries
-from reviewapp.services.frameworks import _insert as insert_framework
+from reviewapp.services.frameworks import insert_framework
 from reviewapp.services.package_rows import (
     finalise_row,
     framework_codes,

@@ -99,6 +99,9 @@ class CrashDialog(QDialog):
         self, doing: str, details: str, log_file: Path | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        # With no parent it would count as a window of its own: closing the main window while
+        # it shows would leave the app running, the closing backup waiting.
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.setWindowTitle("reviewapp: something went wrong")
         what = f"Something went wrong while {doing}." if doing else "Something went wrong."
         self.headline = accessible(heading(what, 1.15), "What went wrong", what)

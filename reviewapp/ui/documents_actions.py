@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from reviewapp.ui.context import WindowContext
 
 PDF_FILTER = "PDF documents (*.pdf)"
+NOT_STORED = (
+    "An edit could not be saved, so nothing was exported: the export would leave it out. The "
+    "text stays where it was typed; try again in a moment."
+)
 FOLDER_KEY = "pdf"
 
 
@@ -87,7 +91,9 @@ class DocumentActions(QObject):
 
     def export_review(self, review_id: int) -> None:
         documents = self.context.services.documents
-        self.context.flush()  # the PDF shows what was typed a moment ago
+        if not self.context.flush():  # the PDF shows what was typed a moment ago, or waits
+            show_problem(self.context, "Export PDF", NOT_STORED, [self.context.save_error])
+            return
         try:
             name = documents.file_name(review_id)
         except ReviewAppError as exc:

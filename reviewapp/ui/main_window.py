@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from reviewapp.domain.errors import ReviewAppError
 from reviewapp.ui import navigation, read_only
 from reviewapp.ui.context import Changes, Selection
-from reviewapp.ui.navigation import Navigation
+from reviewapp.ui.navigation import History, Navigation
 from reviewapp.ui.page_area import PageStack
 from reviewapp.ui.status import StatusLine, centred
 from reviewapp.ui.tasks import TaskRunner
@@ -37,7 +37,7 @@ from reviewapp.ui.window_state import Splitters, restore_splitters, restore_stat
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
-    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtGui import QCloseEvent
 
     from reviewapp.services.container import Services
     from reviewapp.ui.frameworks_page import FrameworksPage
@@ -75,8 +75,7 @@ class MainWindow(QMainWindow):
         self.location = services.location if services is not None else location
         self.settings = settings
         self.dialog: QObject | None = None
-        self._history: list[Callable[[], None]] = []
-        self._current: Callable[[], None] | None = None
+        self.history = History()
         self.tasks = TaskRunner(self)
         self.staff_dialogs = StaffDialogs(self)
         self.nav = Navigation()
@@ -152,9 +151,8 @@ class MainWindow(QMainWindow):
         restore_splitters(self, self.settings, self._main_splitter(), capped=False)  # as saved
         self.window_actions.add_editor(self.editor)
         # After add_editor: when read-only, it switches editing off.
-        self.features = WindowFeatures(
-            self, self, self.window_actions, pages, self.editing_controls
-        )
+        controls = lambda: read_only.editing_controls(self.window_actions, pages)  # noqa: E731
+        self.features = WindowFeatures(self, self, self.window_actions, pages, controls)
         restore_splitters(self, self.settings, self._page_splitters())
         self._connect()
         self.pages.removeWidget(self.opening)
@@ -229,14 +227,14 @@ class MainWindow(QMainWindow):
         if not self.attached:
             return
         if changes.everything:
-            self.editor.edits.undo_stack.clear()
-            self.editor.session.review = None
-            self.forget_history()
-        for page in (*self._pages.listed(), self.staff_page):
+            self.history.forget()
+        for page in self._pages.all():
             page.apply(changes)
         self.features.apply(changes)
         if changes.everything:
             self.go(navigation.STAFF, remember=False)
+        elif self.pages.currentWidget() is self.editor and self.editor.session.review:
+            self._set_title(f"Review of {self.editor.session.review.staff_name}")
 
     def go_read_only(self, reason: str) -> None:
         """Switch a window that opened the database for writing to read-only from now on (the
@@ -248,51 +246,53 @@ class MainWindow(QMainWindow):
         self.status.show_database(self.services.location, read_only_reason=reason)
         self.editor.session.changed.emit()  # the open review is shown again, without editing
 
-    def editing_controls(self) -> list[QWidget | QAction]:
-        return read_only.editing_controls(self.window_actions, self._pages)
-
     # -- pages ------------------------------------------------------------------
 
     def _set_title(self, what: str) -> None:
         self.setWindowTitle(f"{what} — {APP_TITLE}")
 
+    def _edits_stored(self) -> bool:
+        """Before the open review is left: its typing stored, or the person told and kept here
+        (a pending edit would otherwise be retried into whichever review is open next)."""
+        if not self.attached or self.editor.session.review is None or self.editor.flush():
+            return True
+        from reviewapp.ui.help_dialogs import warn_not_saved
+
+        warn_not_saved(self, self.save_error)
+        return False
+
     def _show(self, page: QWidget, opener: Callable[[], None], remember: bool) -> None:
-        if self.pages.currentWidget() is self.editor and page is not self.editor:
-            self.editor.flush()
-            if self.editor.in_meeting:
-                self.editor.toggle_meeting()
-        if remember and self._current is not None:
-            self._history.append(self._current)
-            del self._history[:-30]
-        self._current = opener
+        leaving = self.pages.currentWidget() is self.editor and page is not self.editor
+        if leaving and self.editor.in_meeting:
+            self.editor.toggle_meeting()
+        self.history.shown(opener, remember)
         self.pages.setCurrentWidget(page)
 
     def go(self, index: int, remember: bool = True) -> None:
+        if not self._edits_stored():
+            return
         page = self._pages.listed()[index]
         self._show(page, lambda: self.go(index, remember=False), remember)
-        self._mark_nav(index)
+        self.nav.mark(index)
         if page.stale:
             page.reload()
         self._set_title(navigation.TITLES[index])
         page.focus_main()
-
-    def _mark_nav(self, index: int) -> None:
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(index)
-        self.nav.blockSignals(False)
 
     def _nav_changed(self, row: int) -> None:
         if row >= 0:
             self.go(row)
 
     def open_staff(self, staff_id: int, remember: bool = True) -> None:
+        if not self._edits_stored():
+            return
         try:
             self.staff_page.show_staff(staff_id)
         except ReviewAppError as exc:
             self.show_message(str(exc))
             return
         self._show(self.staff_page, lambda: self.open_staff(staff_id, False), remember)
-        self._mark_nav(navigation.STAFF)
+        self.nav.mark(navigation.STAFF)
         member = self.staff_page.member
         self._set_title(member.display_name if member else "Staff member")
         self.staff_page.focus_main()
@@ -300,13 +300,15 @@ class MainWindow(QMainWindow):
     def open_review(
         self, review_id: int, competency_id: int | None = None, remember: bool = True
     ) -> None:
+        if not self._edits_stored():
+            return
         try:
             self.editor.open_review(review_id)
         except ReviewAppError as exc:
             self.show_message(str(exc))
             return
         self._show(self.editor, lambda: self.open_review(review_id, remember=False), remember)
-        self._mark_nav(navigation.REVIEWS)
+        self.nav.mark(navigation.REVIEWS)
         review = self.editor.session.review
         if review is not None:
             self._set_title(f"Review of {review.staff_name}")
@@ -316,12 +318,7 @@ class MainWindow(QMainWindow):
         self.editor.to_top()
 
     def back(self) -> None:
-        if self._history:
-            self._history.pop()()
-
-    def forget_history(self) -> None:
-        self._history.clear()
-        self._current = None
+        self.history.back()
 
     def _page_changed(self) -> None:
         if not self.attached:
@@ -331,7 +328,6 @@ class MainWindow(QMainWindow):
         for action in (self.editor.undo_action, self.editor.redo_action):
             action.setVisible(in_editor)
         self.editor.meeting_action.setEnabled(in_editor)
-        self.features.page_changed()
 
     def _meeting_toggled(self, meeting: bool) -> None:
         self.nav.setVisible(not meeting)

@@ -18,7 +18,7 @@ from reviewapp.domain.package_validate import PackageError
 from reviewapp.services.package_import import ImportConflictError, ImportReport
 from reviewapp.services.packages import ExportReport
 from reviewapp.ui.context import Changes
-from reviewapp.ui.documents_actions import show_problem, with_suffix
+from reviewapp.ui.documents_actions import NOT_STORED, show_problem, with_suffix
 from reviewapp.ui.message_list import MessageListDialog, split_message
 from reviewapp.ui.prompts import Prompts
 
@@ -64,7 +64,9 @@ class PackageActions(QObject):
 
     def export_reviews(self, review_ids: list[int]) -> None:
         w = self.context
-        w.flush()
+        if not w.flush():  # the package would leave out what was just typed
+            show_problem(w, "Export reviews", NOT_STORED, [w.save_error])
+            return
         count = len(review_ids)
         name = f"reviews-{date.today():%Y-%m-%d}-{count}.json"
         proposed = self.prompts.last_folder(FOLDER_KEY) / name

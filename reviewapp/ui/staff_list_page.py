@@ -180,6 +180,9 @@ class StaffListPage(QWidget):
 
     def _failed(self, message: str) -> None:
         self._loading = False
+        if self._demo_pending:  # demo data or not, the way to ask for it again is open
+            self._demo_pending = False
+            self.welcome.demo_button.setEnabled(True)
         self.count.setText(f"The staff list could not be read: {message}")
         self.failed.emit(message)
 

@@ -205,6 +205,8 @@ class StaffPage(QWidget):
         """This person, and the review selected in their Reviews tab."""
         if self.member is None:
             return Selection()
+        if self.tabs.currentIndex() != 0:  # the journal or goals in front: no review chosen
+            return Selection(staff_id=self.member.id, staff_name=self.member.display_name)
         reviews = table_selection(self.reviews, self.reviews_model.record)
         return Selection(
             staff_id=self.member.id,

@@ -58,6 +58,7 @@ class StatusLine:
     def __init__(self, bar: QStatusBar) -> None:
         self.bar = bar
         self.text = MessageLabel()
+        self._plain = False
         self.text.setObjectName("statusMessage")
         self.text.setWordWrap(True)
         self.text.setAccessibleName("Message")
@@ -78,6 +79,11 @@ class StatusLine:
         self._clear.timeout.connect(self._cleared)
 
     def show_message(self, text: str) -> None:
+        if not self._plain:  # set at the first message: Qt's enums load after the first paint
+            from PySide6.QtCore import Qt
+
+            self.text.setTextFormat(Qt.TextFormat.PlainText)  # names and paths are not markup
+            self._plain = True
         self.text.setText(text)
         self.text.fit()
         self.text.setToolTip(text)
@@ -85,8 +91,8 @@ class StatusLine:
         self._clear.start()
 
     def _cleared(self) -> None:
-        self.text.setText("")
-        self.text.fit()
+        self.show_message("")
+        self._clear.stop()
 
     def message(self) -> str:
         return self.text.text()

@@ -81,6 +81,8 @@ def table_selection(view: QTableView, record: Callable[[int], ReviewSummary]) ->
         return Selection()
     current = record(index.row())
     rows = sorted(i.row() for i in view.selectionModel().selectedRows()) or [index.row()]
+    if index.row() not in rows:  # the cursor left on a row taken out of the selection
+        current = record(rows[0])
     return Selection(
         staff_id=current.staff_id,
         staff_name=current.staff_name,

@@ -105,10 +105,6 @@ class WindowFeatures:
             self.find_evidence,
         ]
 
-    def page_changed(self) -> None:
-        if self.read_only:
-            self.menus.edit_staff.setEnabled(False)
-
     def apply(self, changes: Changes) -> None:
         if changes.everything and self.find_dialog is not None:
             self.find_dialog.search.set_staff(None)  # its results were of the old state

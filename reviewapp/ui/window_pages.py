@@ -87,4 +87,4 @@ def connect_pages(pages: Pages, host: PageHost, staff_dialogs: StaffDialogs) -> 
     for page in (pages.staff_list, pages.reviews, pages.staff_page):
         page.startReviewRequested.connect(lambda _staff_id: host.start_review())
     pages.editor.staffRequested.connect(host.open_staff)
-    pages.editor.session.changed.connect(lambda: host.notify(Changes(reviews=True)))
+    pages.editor.session.stored.connect(lambda: host.notify(Changes(reviews=True)))

@@ -200,3 +200,11 @@ def test_a_fault_before_the_first_paint_sets_up_the_log_and_the_dialog_itself(
     finally:
         crash.uninstall()
         crash.stop_logging()
+
+
+def test_an_open_crash_dialog_does_not_keep_the_app_running(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = CrashDialog("saving", "details", None)
+    qtbot.addWidget(dialog)
+    assert not dialog.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)

@@ -201,3 +201,37 @@ def test_import_staff_asks_in_the_folder_used_last_time(
     answers.open = None
     window.window_actions.import_staff.trigger()
     assert answers.asked[-1][2] == folder  # the prompt starts where the last file was
+
+
+def test_on_the_journal_tab_no_review_is_taken_as_chosen(
+    make_window, services, three, qtbot
+) -> None:
+    start_review(services, three[0])
+    window = make_window(services)
+    window.open_staff(three[0].id)
+    assert window.selection().review_id is not None  # the Reviews tab: its selected row
+    window.staff_page.tabs.setCurrentWidget(window.staff_page.journal_tab)
+    chosen = window.selection()
+    assert chosen.staff_id == three[0].id and chosen.review_id is None and chosen.review_ids == ()
+
+
+def test_a_renamed_person_is_shown_renamed_in_their_open_review(
+    make_window, services, three, qtbot
+) -> None:
+    review = start_review(services, three[1])
+    window = make_window(services)
+    window.open_review(review.id)
+    press(Qt.Key.Key_E, CTRL_SHIFT)  # Edit staff details, from the review
+    qtbot.waitUntil(lambda: isinstance(window.dialog, StaffDialog))
+    window.dialog.name.setText("Bea Brook-Stone")
+    window.dialog.buttons.accepted.emit()
+    assert window.editor.header.title.text().startswith("Bea Brook-Stone")
+    assert window.windowTitle() == "Review of Bea Brook-Stone — reviewapp"
+
+
+def test_status_messages_are_plain_text(make_window, services, qtbot) -> None:
+    window = make_window(services)
+    window.show_message("Added Jo <b>Lee</b> & co.")
+    label = window.findChild(QLabel, "statusMessage")
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text() == "Added Jo <b>Lee</b> & co."

@@ -12,6 +12,7 @@ from reviewapp.domain.evidence import EvidenceNote
 from reviewapp.domain.framework import Framework
 from reviewapp.domain.review import NOT_OBSERVED, Assessment, SignOffRole
 from reviewapp.services.container import Services
+from reviewapp.ui.context import Changes
 from reviewapp.ui.evidence_dialog import EvidenceDialog
 from reviewapp.ui.meeting_view import MeetingView
 from reviewapp.ui.review_editor.actions import ReviewActions
@@ -171,6 +172,14 @@ class ReviewEditor(QWidget):
         review = self.session.review
         if review is not None and review.is_finalised:
             self.competencies.select(SUMMARY)
+
+    def apply(self, changes: Changes) -> None:
+        """What changed elsewhere: the database replaced, or a person's name or branch."""
+        if changes.everything:
+            self.edits.undo_stack.clear()
+            self.session.review = None
+        elif changes.staff and self.session.review is not None and not self.isHidden():
+            self.session.reload()  # typing not yet stored stays in its box
 
     def to_top(self) -> None:
         """Show the pages from their top (a review just opened: its heading, not the place

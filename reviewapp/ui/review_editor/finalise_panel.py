@@ -134,8 +134,6 @@ class FinalisePanel(QGroupBox):
             )
         self.problems.setAccessibleDescription(self.problems.text())
         self.problems.show()
-        if problems:  # the list is where the person has to look next: scrolled into view
-            self.problems.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def finalise(self) -> None:
         if self._framework is None or self._review is None:
@@ -145,7 +143,8 @@ class FinalisePanel(QGroupBox):
         review = self.edits.session.review or self._review
         problems = rules.finalise_problems(self._framework, review)
         self._show_problems(problems)
-        if problems:
+        if problems:  # where the person has to look next (not on a redraw: typing goes on)
+            self.problems.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         answer = QMessageBox.question(
             self.window(),

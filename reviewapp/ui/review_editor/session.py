@@ -25,6 +25,7 @@ class ReviewSession(QObject):
     """
 
     changed = Signal()
+    stored = Signal()  # a change was stored (not sent when a review is only opened or read again)
     notesChanged = Signal()
     saveState = Signal(str)
     failed = Signal(str)
@@ -84,6 +85,7 @@ class ReviewSession(QObject):
     def _saved(self) -> None:
         self.last_error = ""
         self.saveState.emit(f"Saved {datetime.now():%H:%M:%S}")
+        self.stored.emit()
 
     def apply(self, change: Callable[[int], Review], *, kept: bool = False) -> bool:
         """Run a change returning the updated review; False (and a message) when refused."""
@@ -92,6 +94,8 @@ class ReviewSession(QObject):
         except ReviewAppError as exc:
             self._report(exc, kept)
             return False
+        if self.review.is_finalised and self.fingerprint_ok is None:  # finalised just now
+            self.fingerprint_ok = self.services.reviews.verify_fingerprint(self.review.id)
         self._saved()
         self.changed.emit()
         return True
