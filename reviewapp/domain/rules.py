@@ -49,11 +49,17 @@ def may_add_addendum(status: ReviewStatus) -> bool:
     return status == ReviewStatus.FINALISED
 
 
-def validate_period(start: date, end: date) -> None:
+def validate_period(start: date, end: date, meeting: date | None = None) -> None:
     if end <= start:
         raise ValidationError(
             f"The review period must end after it starts ({start:%Y-%m-%d} to {end:%Y-%m-%d}).",
             "period_end",
+        )
+    if meeting is not None and meeting < start:
+        raise ValidationError(
+            f"The meeting date ({meeting:%Y-%m-%d}) is before the period it discusses starts "
+            f"({start:%Y-%m-%d}).",
+            "meeting_date",
         )
 
 

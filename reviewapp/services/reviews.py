@@ -109,7 +109,7 @@ class ReviewService(ReviewQueries):
     # -- starting and setting up -------------------------------------------------------------
 
     def start(self, draft: ReviewDraft) -> Review:
-        rules.validate_period(draft.period_start, draft.period_end)
+        rules.validate_period(draft.period_start, draft.period_end, draft.meeting_date)
         reviewer = rules.validate_text(
             draft.reviewer_name, "reviewer_name", required=True, limit=rules.MAX_NAME_LENGTH
         )
@@ -153,7 +153,7 @@ class ReviewService(ReviewQueries):
         period_end: date,
         meeting_date: date | None,
     ) -> Review:
-        rules.validate_period(period_start, period_end)
+        rules.validate_period(period_start, period_end, meeting_date)
         reviewer = rules.validate_text(
             reviewer_name, "reviewer_name", required=True, limit=rules.MAX_NAME_LENGTH
         )

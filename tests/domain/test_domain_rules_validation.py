@@ -25,6 +25,16 @@ def test_period_must_end_after_it_starts() -> None:
         assert f"{end:%Y-%m-%d}" in str(info.value)
 
 
+def test_the_meeting_is_not_before_the_period_it_discusses() -> None:
+    start, end = date(2027, 2, 2), date(2028, 2, 1)
+    for meeting in (None, start, end, date(2028, 3, 1)):
+        validate_period(start, end, meeting)
+    with pytest.raises(ValidationError) as info:
+        validate_period(start, end, date(2026, 12, 8))
+    assert info.value.field == "meeting_date"
+    assert "2026-12-08" in str(info.value) and "2027-02-02" in str(info.value)
+
+
 @pytest.mark.parametrize(
     ("a", "b", "overlap"),
     [
