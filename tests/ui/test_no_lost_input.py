@@ -17,6 +17,20 @@ ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
+def lock_comments(services: Services, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Storing a comment fails as on a locked file while ``locked[0]``; clear it to unlock."""
+    real = services.reviews.set_comment
+    locked = [True]
+
+    def set_comment(*args: object) -> object:
+        if locked[0]:
+            raise StoreError("The database is locked by another program.")
+        return real(*args)
+
+    monkeypatch.setattr(services.reviews, "set_comment", set_comment)
+    return locked
+
+
 @pytest.fixture
 def two_reviews(services: Services):
     ana = start_review(services, add_member(services, "Ana Noël", "E1"))
@@ -46,16 +60,8 @@ def test_a_review_whose_edit_could_not_be_stored_is_not_left(
     ana, bo = two_reviews
     window = make_window(services)
     window.open_review(ana.id)
-    real = services.reviews.set_comment
-    locked = [True]
-
-    def set_comment(*args: object) -> object:
-        if locked[0]:
-            raise StoreError("The database is locked by another program.")
-        return real(*args)
-
+    locked = lock_comments(services, monkeypatch)
     warned: list[str] = []
-    monkeypatch.setattr(services.reviews, "set_comment", set_comment)
     monkeypatch.setattr(help_dialogs, "warn_not_saved", lambda _w, error: warned.append(error))
     press(Qt.Key.Key_C, ALT)
     type_text(focused(), "About Ana")
@@ -78,15 +84,7 @@ def test_an_export_waits_for_the_edit_it_would_leave_out(
     window = make_window(services)
     window.open_review(ana.id)
 
-    real = services.reviews.set_comment
-    locked = [True]
-
-    def set_comment(*args: object) -> object:
-        if locked[0]:
-            raise StoreError("The database is locked by another program.")
-        return real(*args)
-
-    monkeypatch.setattr(services.reviews, "set_comment", set_comment)
+    locked = lock_comments(services, monkeypatch)
     press(Qt.Key.Key_C, ALT)
     type_text(focused(), "Typed just now")
     window.features.documents.export_pdf.trigger()
