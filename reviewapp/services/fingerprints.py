@@ -89,6 +89,17 @@ def _check_rows(session: Session, ids: list[int]) -> Iterator[FingerprintResult]
         session.expunge_all()  # a read: nothing to keep once the chunk is checked
 
 
+def stored_fingerprint(session: Session, row: ReviewRow, framework: Framework | None = None) -> str:
+    """The fingerprint of the review's content as stored now (``framework``: its framework,
+    when the caller has it loaded already)."""
+    if framework is None:
+        framework = framework_queries.load(session, row.framework_id)
+    notes = notes_in_period(
+        session, row.staff_id, row.framework_id, row.period_start, row.period_end
+    )
+    return fingerprint(framework, convert.review(row), notes)
+
+
 def _check_row(
     session: Session, row: ReviewRow, frameworks: dict[int, Framework]
 ) -> FingerprintResult:
@@ -97,10 +108,7 @@ def _check_row(
     if row.fingerprint is not None:
         if row.framework_id not in frameworks:
             frameworks[row.framework_id] = framework_queries.load(session, row.framework_id)
-        notes = notes_in_period(
-            session, row.staff_id, row.framework_id, row.period_start, row.period_end
-        )
-        matches = fingerprint(frameworks[row.framework_id], review, notes) == row.fingerprint
+        matches = stored_fingerprint(session, row, frameworks[row.framework_id]) == row.fingerprint
     return FingerprintResult(
         review.id,
         review.staff_name,

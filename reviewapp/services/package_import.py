@@ -30,6 +30,7 @@ from reviewapp.domain.framework_file import same_content
 from reviewapp.domain.package_format import Package, PackagedAddendum, PackagedReview
 from reviewapp.domain.review import ReviewStatus
 from reviewapp.services import frameworks as framework_queries
+from reviewapp.services.fingerprints import stored_fingerprint
 from reviewapp.services.frameworks import insert_framework
 from reviewapp.services.package_rows import (
     finalise_row,
@@ -39,7 +40,6 @@ from reviewapp.services.package_rows import (
     new_review,
     new_staff,
     packaged_review,
-    stored_fingerprint,
 )
 from reviewapp.services.reviews import load_row
 

@@ -18,7 +18,6 @@ from reviewapp.db.models import (
     SignOffRow,
     StaffRow,
 )
-from reviewapp.domain.fingerprint import fingerprint
 from reviewapp.domain.framework import Framework
 from reviewapp.domain.package_format import (
     PackagedAddendum,
@@ -30,7 +29,6 @@ from reviewapp.domain.package_format import (
     PackagedStaff,
 )
 from reviewapp.domain.review import GoalStatus, ReviewStatus, ReviewType
-from reviewapp.services import frameworks as framework_queries
 from reviewapp.services.evidence import notes_in_period
 from reviewapp.services.staff import branch_id, sort_key
 
@@ -300,12 +298,3 @@ def new_addendum(session: Session, review_id: int, addendum: PackagedAddendum) -
             created_at=addendum.created_at,
         )
     )
-
-
-def stored_fingerprint(session: Session, row: ReviewRow) -> str:
-    """The fingerprint of the review's content as stored now."""
-    notes = notes_in_period(
-        session, row.staff_id, row.framework_id, row.period_start, row.period_end
-    )
-    framework = framework_queries.load(session, row.framework_id)
-    return fingerprint(framework, convert.review(row), notes)

@@ -36,6 +36,7 @@ from reviewapp.domain.review import (
 )
 from reviewapp.services import frameworks as framework_queries
 from reviewapp.services.evidence import notes_in_period
+from reviewapp.services.fingerprints import stored_fingerprint
 from reviewapp.services.review_queries import ReviewQueries
 from reviewapp.services.staff import sort_key
 from reviewapp.services.store import Store, utcnow
@@ -350,11 +351,8 @@ class ReviewService(ReviewQueries):
             row = load_row(session, review_id)
             if row.fingerprint is None:
                 return False
-            notes = notes_in_period(
-                session, row.staff_id, row.framework_id, row.period_start, row.period_end
-            )
-            review = convert.review(row)
-            return fingerprint(self._framework(session, row), review, notes) == row.fingerprint
+            framework = self._framework(session, row)
+            return stored_fingerprint(session, row, framework) == row.fingerprint
 
     def add_addendum(self, review_id: int, author: str, written_on: date, text: str) -> Addendum:
         author = rules.validate_text(author, "author", required=True, limit=rules.MAX_NAME_LENGTH)
