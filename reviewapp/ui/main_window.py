@@ -13,6 +13,7 @@ which page is in front, and so what the user has selected.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
         restore_splitters(self, self.settings, self._main_splitter(), capped=False)  # as saved
         self.window_actions.add_editor(self.editor)
         # After add_editor: when read-only, it switches editing off.
-        controls = lambda: read_only.editing_controls(self.window_actions, pages)  # noqa: E731
+        controls = partial(read_only.editing_controls, self.window_actions, pages)
         self.features = WindowFeatures(self, self, self.window_actions, pages, controls)
         restore_splitters(self, self.settings, self._page_splitters())
         self._connect()
@@ -214,14 +215,7 @@ class MainWindow(QMainWindow):
         if not self.attached:
             return Selection()
         page = self.pages.currentWidget()
-        if page is self.editor:
-            review = self.editor.session.review
-            if review is None:
-                return Selection()
-            return Selection(review.staff_id, review.staff_name, review.id, (review.id,))
-        if page in (self.staff_list, self.reviews, self.frameworks, self.staff_page):
-            return page.selection()
-        return Selection()
+        return page.selection() if page in self._pages.all() else Selection()
 
     def notify(self, changes: Changes) -> None:
         if not self.attached:
@@ -233,8 +227,8 @@ class MainWindow(QMainWindow):
         self.features.apply(changes)
         if changes.everything:
             self.go(navigation.STAFF, remember=False)
-        elif self.pages.currentWidget() is self.editor and self.editor.session.review:
-            self._set_title(f"Review of {self.editor.session.review.staff_name}")
+        elif self.pages.currentWidget() is self.editor:
+            self._title_review()  # the person may have been renamed
 
     def go_read_only(self, reason: str) -> None:
         """Switch a window that opened the database for writing to read-only from now on (the
@@ -250,6 +244,11 @@ class MainWindow(QMainWindow):
 
     def _set_title(self, what: str) -> None:
         self.setWindowTitle(f"{what} — {APP_TITLE}")
+
+    def _title_review(self) -> None:
+        review = self.editor.session.review
+        if review is not None:
+            self._set_title(f"Review of {review.staff_name}")
 
     def _edits_stored(self) -> bool:
         """Before the open review is left: its typing stored, or the person told and kept here
@@ -309,9 +308,7 @@ class MainWindow(QMainWindow):
             return
         self._show(self.editor, lambda: self.open_review(review_id, remember=False), remember)
         self.nav.mark(navigation.REVIEWS)
-        review = self.editor.session.review
-        if review is not None:
-            self._set_title(f"Review of {review.staff_name}")
+        self._title_review()
         if competency_id is not None:
             self.editor.competencies.select(competency_id)
         self.editor.competencies.setFocus()

@@ -61,10 +61,6 @@ class WindowFeatures:
             self.banner = read_only.add_banner(window, context.services.access.read_only_reason)
             read_only.disable_editing(editing_controls())
 
-    @property
-    def read_only(self) -> bool:
-        return self.context.read_only
-
     def _menus(self) -> None:
         actions = self.menus
         file_menu = actions.file_menu

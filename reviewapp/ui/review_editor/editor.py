@@ -12,7 +12,7 @@ from reviewapp.domain.evidence import EvidenceNote
 from reviewapp.domain.framework import Framework
 from reviewapp.domain.review import NOT_OBSERVED, Assessment, SignOffRole
 from reviewapp.services.container import Services
-from reviewapp.ui.context import Changes
+from reviewapp.ui.context import Changes, Selection
 from reviewapp.ui.evidence_dialog import EvidenceDialog
 from reviewapp.ui.meeting_view import MeetingView
 from reviewapp.ui.review_editor.actions import ReviewActions
@@ -172,6 +172,13 @@ class ReviewEditor(QWidget):
         review = self.session.review
         if review is not None and review.is_finalised:
             self.competencies.select(SUMMARY)
+
+    def selection(self) -> Selection:
+        """The open review and its person."""
+        review = self.session.review
+        if review is None:
+            return Selection()
+        return Selection(review.staff_id, review.staff_name, review.id, (review.id,))
 
     def apply(self, changes: Changes) -> None:
         """What changed elsewhere: the database replaced, or a person's name or branch."""
