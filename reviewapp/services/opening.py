@@ -89,11 +89,21 @@ def sqlite_path(path_or_url: str | Path) -> Path | None:
     return Path(url.database)
 
 
+def make_folder(path: Path) -> None:
+    """The folder a new database goes into (the user data folder does not exist before)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"A new database cannot be created in {path.parent} ({exc.strerror or exc})."
+        ) from exc
+
+
 def create_database(path: Path) -> None:
     """Build a new database under a temporary name, then move it into place complete."""
     temporary = path.with_name(path.name + ".new")
+    make_folder(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         for stale in (temporary, sidecar(temporary, "-wal"), sidecar(temporary, "-shm")):
             stale.unlink(missing_ok=True)
     except OSError as exc:
@@ -192,6 +202,8 @@ def prepare(
     reason = "This database was opened read-only." if read_only else ""
     access = DatabaseAccess(path, read_only, reason)
     try:
+        if not read_only and not path.exists():
+            make_folder(path)  # a first start: the lock file is written beside the new file
         if lock and not read_only:
             _take_lock(path, if_in_use, access)
         if not path.exists() and not access.read_only:

@@ -154,3 +154,18 @@ def test_read_only_open_takes_no_lock(populated: tuple[Path, Populated]) -> None
         assert reader.access.read_only and not lock_path(path).exists()
     finally:
         reader.close()
+
+
+def test_the_first_start_creates_the_data_folder_for_the_database_and_its_lock(
+    tmp_path: Path,
+) -> None:
+    """On a new machine the user data folder does not exist yet: the app opens as the single
+    writer (lock file beside the database) and creates both, as ``app.open_services`` does."""
+    path = tmp_path / "new-user" / ".local" / "share" / "reviewapp" / "reviewapp.sqlite3"
+    services = Services.open(path, backups=True, lock=True, if_in_use="read_only")
+    try:
+        assert not services.access.read_only, services.access.read_only_reason
+        assert path.exists()
+        services.staff.create(StaffDraft("Ana Noël", "E1"))
+    finally:
+        services.close()
